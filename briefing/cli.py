@@ -1,0 +1,99 @@
+"""The command line: parse options, call the library, turn its errors into one-line messages.
+
+Nothing heavy is imported at module level, so `briefing --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import BriefingError, NoArticlesError
+
+ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl")  # summarize.ALGORITHMS, without importing it
+
+BUILD_EXAMPLE = """\
+Example:
+  briefing build examples/dprk-russia -o output/
+  briefing build notes.md pages/ --formats md,json --name monday --title "Weekly brief"
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Turn a pile of news articles into a brief: key points, sections, "
+                    "every sentence quoted from and cited to its sources.",
+        epilog="Run 'briefing build --help' for the options of a build.")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build", help="build a brief from article files and folders",
+        description="Build a brief (Markdown, HTML, PDF and JSON) from articles: .txt, .md "
+                    "(optional YAML front matter) and .html files, or folders of them (read "
+                    "recursively; hidden files skipped).",
+        epilog=BUILD_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files and folders")
+    build.add_argument("-o", "--output", default="output", metavar="DIR",
+                       help="folder to write the brief into (default: output)")
+    build.add_argument("--formats", default="md,html,pdf,json", metavar="LIST",
+                       help="comma-separated formats to write: md,html,pdf,json (default: all four)")
+    build.add_argument("--name", default="brief", metavar="STEM",
+                       help="file name of the brief without extension (default: brief)")
+    build.add_argument("--title", help="title of the brief (default: the headline of its lead source)")
+    build.add_argument("--summarizer", default="lexrank", choices=ALGORITHMS,
+                       help="sumy algorithm that ranks each article's sentences (default: lexrank)")
+    build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from . import output, pipeline
+
+    formats = output.parse_formats(args.formats)
+    name = output.check_stem(args.name)
+    out_dir = Path(args.output)
+    result = pipeline.build(args.inputs, pipeline.Options(
+        title=args.title, summarizer=args.summarizer, exclude=out_dir))
+    for problem in result.problems:
+        _say(f"skipped {problem}")
+    inputs = {Path(s.path).resolve() for s in result.brief.sources if s.path}
+    written = output.write_brief(result.brief, out_dir, formats, name, protected=inputs)
+    if not args.quiet:
+        claims = sum(len(s.claims) for s in result.brief.sections)
+        n = len(result.brief.sources)
+        _say(f"wrote {', '.join(str(p) for p in written)} ({n} source{'s' if n != 1 else ''}, {claims} claims)")
+    return 0
+
+
+def _say(message: str) -> None:
+    print(f"briefing: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except NoArticlesError as exc:
+        for problem in exc.problems:
+            _say(f"skipped {problem}")
+        _say(f"error: {exc}")
+        return 1
+    except BriefingError as exc:
+        _say(f"error: {exc}")
+        return 2 if exc.__class__.__name__ == "UsageError" else 1
+    except KeyboardInterrupt:
+        _say("interrupted; the previous brief, if any, is left as it was")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""The typed records that the pipeline stages hand each other.
+
+ingest -> RawArticle -> clean -> Article -> segment -> Document
+       -> summarize -> Summary -> synthesize -> Claim -> classify -> Brief
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the brief's source list says about one input article."""
+
+    id: str
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # YYYY-MM-DD when known
+    url: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of an article's layout: a heading or a paragraph of text, as read."""
+
+    kind: Literal["heading", "text"]
+    text: str
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An input file read and decoded, before any cleaning."""
+
+    source: Source
+    blocks: tuple[Block, ...]
+    # the first line may be the headline of a plain-text file; only the cleaner can tell
+    title_from_first_line: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An in-text subheading; it applies to the text from `offset` on."""
+
+    offset: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's cleaned text: prose only, with headings and debris taken out."""
+
+    source: Source
+    text: str
+    headings: tuple[Heading, ...] = ()
+    removed: tuple[str, ...] = ()  # the lines cleaning dropped, for --verbose and tests
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: an exact slice `article.text[start:end]`."""
+
+    source_id: str
+    index: int  # position among the article's sentences
+    start: int
+    end: int
+    text: str
+    heading: str | None = None  # the subheading it stands under
+    paragraph: int = 0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.source_id, self.index)
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article split into sentences."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """An article's sentences ranked by the summarizer, and its condensed set."""
+
+    document: Document
+    salience: tuple[float, ...]  # per sentence, in [0, 1]; 1 = the summarizer's top pick
+    condensed: tuple[int, ...]  # indices of the kept sentences, in document order
+
+    @property
+    def source_id(self) -> str:
+        return self.document.article.source.id
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A source sentence that states a claim."""
+
+    source: str
+    sentence: str
+    start: int
+    end: int
+    index: int = 0  # sentence index within its source
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Sources that state one claim but differ on a fact in it."""
+
+    kind: Literal["date", "number"]
+    values: dict[str, str]  # source id -> the value as written in that source
+
+
+@dataclass
+class Claim:
+    """One thing the sources say, shown once, citing every source that says it."""
+
+    text: str
+    evidence: list[Evidence]
+    salience: float
+    score: float = 0.0
+    section: str = ""
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    origin: tuple[str, int] = ("", 0)  # (source id, sentence index) of the shown sentence
+
+    @property
+    def source_ids(self) -> list[str]:
+        return sorted({e.source for e in self.evidence}, key=source_order)
+
+    @property
+    def first_seen(self) -> tuple[int, int]:
+        """Source order, then position: the tie-breaker that keeps output deterministic."""
+        return min((source_order(e.source), e.index) for e in self.evidence)
+
+
+def source_order(source_id: str) -> tuple[int, str]:
+    """Sort key for source ids: numerically ("2" before "10")."""
+    return (int(source_id), "") if source_id.isdigit() else (0, source_id)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section of the brief and the vocabulary that draws claims into it."""
+
+    key: str
+    title: str
+    cues: dict[str, float]  # cue (word or phrase, matched after stemming) -> weight
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    claims: list[Claim]
+
+
+@dataclass
+class Brief:
+    title: str
+    sources: list[Source]
+    key_points: list[Claim]
+    sections: list[Section]
+    source_summaries: list[tuple[str, list[str]]]  # (source id, condensed sentences)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be used, and what the user can do about it."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

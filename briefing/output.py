@@ -1,0 +1,83 @@
+"""Write the rendered brief into the output folder, never anywhere else.
+
+Each file is written to a temporary file beside it and renamed into place, so an
+interrupted run leaves the previous brief intact rather than a truncated one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError, UsageError
+from .models import Brief
+
+FORMATS = ("md", "html", "pdf", "json")
+_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """'md,pdf' -> ('md', 'pdf'); reject unknown names, naming the known ones."""
+    chosen = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(f"unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(FORMATS)}")
+    return tuple(dict.fromkeys(chosen))
+
+
+def check_stem(name: str) -> str:
+    if not _STEM.match(name) or ".." in name:
+        raise UsageError(f"--name {name!r} is not a plain file name; use letters, digits, '.', '_' or '-'")
+    return name
+
+
+def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str,
+                protected: set[Path] = frozenset()) -> list[Path]:
+    """Render and write the chosen formats; return the paths written."""
+    from . import render
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create output folder {out_dir} ({exc.strerror}); choose another with -o") from None
+    targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in formats}
+    for target in targets.values():
+        if target.resolve() in protected:
+            raise OutputError(f"{target} is one of the input articles; choose another output folder with -o")
+    html = render.to_html(brief) if {"html", "pdf"} & set(formats) else None
+    written = []
+    for fmt, target in targets.items():
+        if fmt == "md":
+            data = render.to_markdown(brief).encode("utf-8")
+        elif fmt == "json":
+            data = render.to_json(brief).encode("utf-8")
+        elif fmt == "html":
+            data = html.encode("utf-8")
+        else:
+            from .pdf import to_pdf
+
+            data = to_pdf(html, brief.title)
+        atomic_write(target, data)
+        written.append(target)
+    return written
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Replace `target` with `data` all at once (temporary file, then rename)."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a brief is an ordinary file
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {target} ({exc.strerror}); check the output folder's permissions") from None

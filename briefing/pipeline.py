@@ -1,0 +1,96 @@
+"""The whole pipeline, in order. Each stage is a function from typed records to typed records.
+
+    files -> ingest -> clean -> segment -> summarize -> synthesize -> classify -> Brief
+    Brief -> render (Markdown, HTML, JSON) -> pdf
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import classify, clean, ingest, segment, summarize, synthesize
+from .errors import InputError, NoArticlesError
+from .models import Article, Brief, Claim, Problem, Summary
+
+# Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
+# reader should take in the key points in under a minute).
+KEY_POINTS_MIN, KEY_POINTS_MAX, KEY_POINTS_SHARE = 3, 5, 0.25
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user chose for a build; travels through the stages as one object."""
+
+    title: str | None = None
+    summarizer: str = summarize.DEFAULT_ALGORITHM
+    sections_file: Path | None = None
+    exclude: Path | None = None  # a folder not to read from (the output folder)
+
+
+@dataclass
+class BuildResult:
+    brief: Brief
+    problems: list[Problem] = field(default_factory=list)  # inputs skipped, with reasons
+    summaries: list[Summary] = field(default_factory=list)
+
+
+def build(inputs: list[str], options: Options = Options()) -> BuildResult:
+    """Read the inputs and make the brief; raise NoArticlesError if no article is usable."""
+    # 1-2. find and read the articles, then clean each; a bad file costs only itself
+    articles, problems = read_articles(inputs, options.exclude)
+    if not articles:
+        raise NoArticlesError("no usable article among the inputs, so no brief was made; give .txt, "
+                              ".md or .html files that contain an article's text", problems)
+    # 3. split each article into sentences with offsets into its cleaned text
+    documents = [segment.segment(a) for a in articles]
+    # 4. rank every sentence of each article and keep its condensed set
+    summaries = [summarize.summarize(d, options.summarizer) for d in documents]
+    # 5. merge the sentences that state the same claim across articles; compare their facts
+    published = {a.source.id: a.source.published for a in articles}
+    claims = synthesize.synthesize(summaries, published)
+    # 6. sort the claims into sections
+    sections = classify.classify(claims, documents, classify.load_scheme(options.sections_file))
+    # 7. bottom line up front
+    brief = Brief(
+        title=options.title or derive_title(articles, claims),
+        sources=[a.source for a in articles],
+        key_points=key_points(claims),
+        sections=sections,
+        source_summaries=[(s.source_id, [s.document.sentences[i].text for i in s.condensed])
+                          for s in summaries],
+    )
+    return BuildResult(brief=brief, problems=problems, summaries=summaries)
+
+
+def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[Article], list[Problem]]:
+    """Ingest and clean every input file; number the usable ones 1, 2, 3 in sorted order."""
+    paths, problems = ingest.collect(inputs, exclude)
+    articles: list[Article] = []
+    for path in paths:
+        source_id = str(len(articles) + 1)
+        try:
+            articles.append(clean.clean(ingest.read(path, source_id)))
+        except InputError as exc:
+            problems.append(Problem(str(path), str(exc)))
+    return articles, problems
+
+
+def key_points(claims: list[Claim]) -> list[Claim]:
+    """The most important claims (claims arrive sorted by score)."""
+    n = max(KEY_POINTS_MIN, min(KEY_POINTS_MAX, math.ceil(len(claims) * KEY_POINTS_SHARE)))
+    return claims[:n]
+
+
+def derive_title(articles: list[Article], claims: list[Claim]) -> str:
+    """The headline of the article behind the brief's top claim, else of the first with one."""
+    titled = {a.source.id: a.source.title for a in articles if a.source.title}
+    for claim in claims[:1]:
+        if claim.origin[0] in titled:
+            return titled[claim.origin[0]]
+    if titled:
+        return next(iter(titled.values()))
+    return f"Brief from {len(articles)} source{'s' if len(articles) != 1 else ''}"
+
+

@@ -1,0 +1,64 @@
+"""Stage 3: split an article into sentences that are exact slices of its cleaned text.
+
+syntok splits offline (no model download) and reports each token's offset into the
+string it was given, so a sentence is `text[first.offset : last.offset + len(last.value)]`
+— never rebuilt from tokens, which could alter the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from .models import Article, Document, Sentence
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def segment(article: Article) -> Document:
+    """Split the article into sentences, each tagged with its paragraph and subheading."""
+    heading_offsets = [h.offset for h in article.headings]
+    sentences = []
+    for paragraph, (start, end) in enumerate(_paragraphs(article.text)):
+        for s, e in split_spans(article.text[start:end]):
+            at = bisect.bisect_right(heading_offsets, start + s) - 1
+            sentences.append(Sentence(
+                source_id=article.source.id, index=len(sentences), start=start + s, end=start + e,
+                text=article.text[start + s:start + e],
+                heading=article.headings[at].text if at >= 0 else None, paragraph=paragraph))
+    return Document(article=article, sentences=tuple(sentences))
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (start, end) of the sentences of `text`."""
+    from syntok import segmenter
+
+    spans = []
+    for paragraph in segmenter.analyze(text):
+        for sentence in paragraph:
+            if sentence:
+                first, last = sentence[0], sentence[-1]
+                spans.append((first.offset, last.offset + len(last.value)))
+    return spans
+
+
+class SumyTokenizer:
+    """The tokenizer sumy asks for, built on syntok, so sumy never needs NLTK's punkt data."""
+
+    language = "english"
+    _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+    def to_sentences(self, text: str) -> tuple[str, ...]:
+        return tuple(text[s:e] for s, e in split_spans(text))
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        return tuple(self._WORD.findall(text))
