@@ -31,6 +31,9 @@ MIN_PROSE_WORDS = 4
 # A line this long reads as prose even without a sentence ending (a paragraph whose final
 # full stop the scraper lost), unless it is Title Cased like a headline.
 LONG_PROSE_WORDS = 15
+# Captions and boilerplate lines are short; a longer paragraph that happens to contain
+# "click here" or "(Reuters)" is reporting, and is kept.
+MAX_DEBRIS_WORDS = 40
 # Headlines and subheadings are short; longer non-prose lines are debris.
 MAX_HEADING_WORDS = 20
 # A hard-wrapped paragraph's lines are long; a line shorter than this that ends without
@@ -124,14 +127,17 @@ def _wraps(line: str) -> bool:
 
 def _is_prose(text: str, rules: DebrisRules) -> bool:
     low = text.lower().strip()
-    if any(low.startswith(p) for p in rules.caption_starts) or any(low.endswith(p) for p in rules.caption_ends):
-        return False
-    if any(p in low for p in rules.boilerplate):
-        return False
     words = _WORD.findall(text)
+    if len(words) <= MAX_DEBRIS_WORDS and _matches_debris(low, rules):
+        return False
     if _SENTENCE_END.search(text):
         return len(words) >= MIN_PROSE_WORDS
     return len(words) >= LONG_PROSE_WORDS and not _is_title_case(words)
+
+
+def _matches_debris(low: str, rules: DebrisRules) -> bool:
+    return (any(low.startswith(p) for p in rules.caption_starts) or any(low.endswith(p) for p in rules.caption_ends)
+            or any(p in low for p in rules.boilerplate))
 
 
 def _repeated(units: list[_Unit]) -> set[str]:
