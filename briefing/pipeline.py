@@ -15,6 +15,7 @@ from pathlib import Path
 from . import actors, classify, clean, contested, corroborate, describe, ingest, segment, summarize, synthesize
 from .errors import InputError, NoArticlesError
 from .models import Article, Brief, Claim, Problem, Summary
+from .profile import Profile
 from .timeline import build_timeline
 
 # Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
@@ -34,6 +35,8 @@ class Options:
     stamp: bool = False  # print the build date (off by default: same input, same bytes)
     scheme: classify.SectionScheme | None = None  # sections from a profile; wins over sections_file
     key_points_max: int = 0  # 0: the default (KEY_POINTS_MAX)
+    timeline_max: int | None = None  # None: every dated event; 0: no timeline
+    actors_max: int | None = None  # None: every actor; 0: no actors list
 
 
 @dataclass
@@ -64,7 +67,7 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     # 7. how well each claim is supported, which claims are denied, when things happened, who acted
     corroborate.count_origins(claims, corroborate.origins(articles))
     contested.link_denials(claims, documents)
-    timeline = build_timeline(claims, documents)
+    timeline = shorten_timeline(build_timeline(claims, documents), options.timeline_max)
     shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline] \
         + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
     # 8. bottom line up front
@@ -76,11 +79,28 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
         source_summaries=[(s.source_id, [s.document.sentences[i].text for i in s.condensed])
                           for s in summaries],
         timeline=timeline,
-        actors=actors.find_actors(shown),
+        actors=actors.find_actors(shown)[:options.actors_max],
         banner=options.banner,
         built=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if options.stamp else None,
     )
     return BuildResult(brief=brief, problems=problems, summaries=summaries)
+
+
+def options_with_profile(options: Options, profile: Profile) -> Options:
+    """The build options with a profile's settings filled in where the user gave none."""
+    from dataclasses import replace
+
+    lengths = profile.lengths
+    return replace(
+        options,
+        title=options.title or profile.title,
+        banner=options.banner or profile.banner,
+        summarizer=profile.summarizer or options.summarizer,
+        scheme=classify.scheme_from_data(list(profile.sections)) if profile.sections else options.scheme,
+        key_points_max=lengths.get("key_points", options.key_points_max),
+        timeline_max=lengths.get("timeline", options.timeline_max),
+        actors_max=lengths.get("actors", options.actors_max),
+    )
 
 
 def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[Article], list[Problem]]:
@@ -100,6 +120,15 @@ def key_points(claims: list[Claim], most: int = KEY_POINTS_MAX) -> list[Claim]:
     """The most important claims (claims arrive sorted by score)."""
     n = max(min(KEY_POINTS_MIN, most), min(most, math.ceil(len(claims) * KEY_POINTS_SHARE)))
     return claims[:n]
+
+
+def shorten_timeline(events: list, most: int | None) -> list:
+    """At most `most` events: those the most sources report, kept in date order."""
+    if most is None or len(events) <= most:
+        return events
+    ranked = sorted(range(len(events)), key=lambda i: (-len({e.source for e in events[i].evidence}), i))
+    keep = set(ranked[:most])
+    return [e for i, e in enumerate(events) if i in keep]
 
 
 def derive_title(articles: list[Article], claims: list[Claim]) -> str:
