@@ -88,7 +88,9 @@ def people(text: str) -> list[PersonMention]:
         def not_name(w: tuple[int, int, str]) -> bool:
             return w[2] in _NOT_NAMES or w[2].lower() in TITLE_WORDS or entity(w)
 
-        i, j = 0, len(words)
+        # the name follows the last title word of the run ("Norland Foreign Minister Sergey Lindqvist")
+        titled = [k for k, w in enumerate(words) if w[2].lower() in TITLE_WORDS]
+        i, j = (titled[-1] + 1 if titled else 0), len(words)
         while i < j and not_name(words[i]):  # leading titles, entities, sentence openers
             i += 1
         while j > i and not_name(words[j - 1]):
@@ -111,7 +113,9 @@ def _role_before(text: str, start: int, entity_at: list[tuple[int, int]]) -> str
         word = tok.group(0)
         in_entity = any(s <= tok.start() < e for s, e in entity_at)
         bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
-        if in_entity or bare.lower() in TITLE_WORDS or re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}", bare):
+        has_head = any(t.group(0).lower().rstrip(".") in TITLE_HEADS for t in kept)
+        if in_entity or bare.lower() in TITLE_WORDS or re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}", bare) \
+                or (has_head and bare[:1].isupper() and bare not in _NOT_NAMES):  # "Norland Foreign Minister"
             kept.append(tok)
         else:
             break

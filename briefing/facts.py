@@ -39,7 +39,7 @@ _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 # A number and the word it counts: "12 people", "3.5 million barrels", "40 percent".
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>million|billion|trillion|thousand))?"
-    r"\s*(?P<unit>%|per\s*cent|percent)?(?:\s+(?:of\s+)?(?P<noun>[A-Za-z][a-z-]+))?")
+    r"(?:\s*(?P<unit>%|per\s*cent|percent))?(?:\s+(?:of\s+)?(?P<noun>[A-Za-z][a-z-]+))?")
 
 
 @dataclass(frozen=True)
@@ -215,9 +215,11 @@ def numbers(text: str) -> dict[str, tuple[float, str]]:
         if m.group("scale"):
             value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("scale").lower()]
         noun = "%" if m.group("unit") else m.group("noun")
-        if not noun or (1900 <= value <= 2100 and not m.group("scale") and not m.group("unit")):
-            continue  # a bare number or a year says nothing comparable
-        out.setdefault(stem(noun) if noun != "%" else "%", (value, m.group(0).strip()))
+        if not noun or (1900 <= value <= 2100 and m.group("value").isdigit() and not m.group("scale")
+                        and not m.group("unit")):
+            continue  # a bare number or a year ("2023", not "2,000") says nothing comparable
+        written = m.group(0)[:m.end("unit") - m.start()] if m.group("unit") else m.group(0)
+        out.setdefault(stem(noun) if noun != "%" else "%", (value, written.strip()))
     return out
 
 
