@@ -95,3 +95,17 @@ def test_pdf_ua_build_is_tagged_with_its_language_and_title(ua_bytes):
 
 def test_the_same_brief_gives_the_same_pdf_bytes(brief, ua_bytes):
     assert pdf.to_pdf(render.to_html(brief), brief.title, "pdf/ua-1") == ua_bytes
+
+
+def test_no_heading_alone_at_a_page_foot_and_no_claim_split_from_its_citations(reader, brief):
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    for number, page in enumerate(reader.pages, 1):
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        body = [line for line in lines if BANNER not in line and not line.startswith("Page ")]
+        assert body[-1] not in SECTIONS, f"page {number} ends with the heading {body[-1]!r}"
+    for section in brief.sections:
+        for claim in section.claims:
+            text = " ".join(claim.text.split())
+            cites = "".join(f"[{s}]" for s in claim.source_ids)
+            assert any(text[:40] in page and (text[-25:] + " " + cites) in page for page in pages), \
+                f"claim and its citations not on one page: {text[:60]}"
