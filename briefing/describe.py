@@ -27,8 +27,10 @@ _RESEARCHER = re.compile(r"\b(?:research\w*|fellow|professor|analyst|institute|t
 _ARGUING = re.compile(r"\b(?:in conclusion|to conclude|it is (?:crucial|essential|important|imperative|vital)|"
                       r"must|should|remains to be seen|arguably|in my view|we believe|i believe|"
                       r"underscores|highlights the need)\b", re.I)
-# Share of sentences that argue at or above which a piece is analysis. Calibrated by reading:
-# wire and agency reports run at 0-8% (quoted calls to act), essays and think-tank pieces at 20%+.
+# Share of sentences that argue at or above which a piece is analysis. A judgement, not fitted
+# to a labelled set: on the bundled example the two reports have 0 of 18 and 0 of 15 such
+# sentences, the piece that weighs and prescribes ("it is crucial", "must", "In conclusion")
+# 6 of 22 (27%); a report that quotes a call to act or two stays well under 15%.
 ARGUING_SHARE = 0.15
 
 

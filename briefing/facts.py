@@ -243,7 +243,33 @@ def discrepancies(evidence: list[Evidence], published: dict[str, str | None]) ->
             found.append(Discrepancy("number", {s: text for s, (_, text) in stated.items()}))
     for _, names in sorted(name_discrepancies(said).items()):
         found.append(Discrepancy("person", names))
+    named = {s: ps for s, ps in ((s, places(text)) for s, text in said.items()) if ps}
+    if len(named) >= 2 and not set.intersection(*(set(ps.values()) for ps in named.values())):
+        found.append(Discrepancy("place", {s: next(iter(ps)) for s, ps in named.items()}))
     return found
+
+
+# A place is a capitalised name after "in", "at" or "near" that ends the phrase: "in Vessby,"
+# or "in Vessby on Monday", but not "in Russia-Ukraine crisis" (there it qualifies a noun).
+_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+                    r"(?=\s*(?:[.,;:!?)”\"]|$|\s(?:on|in|at|to|and|where|with|for|after|before|last|this|"
+                    r"during|when|while|from|since|earlier|later|as)\b))")
+_NOT_PLACES = set(_MONTHS) | {d.lower() for d in calendar.day_name}
+
+
+def places(text: str) -> dict[str, str]:
+    """Places named in `text`: {as written: the same place's key}; a country's capital and its
+    other names share one key ("Pyongyang" and "North Korea")."""
+    from .terms import entity_names
+
+    out = {}
+    for m in _PLACE.finditer(text):
+        name = m.group("name")
+        if name.split()[0].lower() in _NOT_PLACES:
+            continue
+        keys = entity_names(name)
+        out[name] = keys[0] if keys else name.lower()
+    return out
 
 
 def _dates_agree(per_source: list[list[DateMention]]) -> bool:

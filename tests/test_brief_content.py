@@ -87,10 +87,10 @@ def test_without_a_publication_date_a_relative_date_is_not_compared(write):
     assert claim_with(brief, "signed a fisheries agreement")["discrepancies"] == []
 
 
-def test_different_quantities_and_different_people_in_one_role_are_flagged(write):
-    a_body = [AGREE_A[0], AGREE_A[1], "Norland Foreign Minister Anna Berg said the deal would protect jobs in coastal towns.",
+def test_different_quantities_people_and_places_are_flagged(write):
+    a_body = [AGREE_A[0].replace("in the port of Vessby", "in Vessby"), AGREE_A[1], "Norland Foreign Minister Anna Berg said the deal would protect jobs in coastal towns.",
               AGREE_A[3]]
-    b_body = [AGREE_B[0], AGREE_B[1].replace("40,000", "45,000"),
+    b_body = [AGREE_B[0].replace("in the port of Vessby", "in Nordhavn"), AGREE_B[1].replace("40,000", "45,000"),
               "Norland Foreign Minister Karl Dahl said the deal would protect jobs in coastal towns.", AGREE_B[3]]
     a = write("a.md", article("Fisheries pact signed", a_body, "2024-03-06"))
     write("b.md", article("Norland and Sudland agree on cod", b_body, "2024-03-05"))
@@ -99,6 +99,17 @@ def test_different_quantities_and_different_people_in_one_role_are_flagged(write
     assert {"kind": "number", "values": {"1": "40,000 tonnes", "2": "45,000 tonnes"}} in quota["discrepancies"]
     jobs = claim_with(brief, "protect jobs")
     assert {"kind": "person", "values": {"1": "Anna Berg", "2": "Karl Dahl"}} in jobs["discrepancies"]
+    signed = claim_with(brief, "signed a fisheries agreement")
+    assert signed["discrepancies"] == [{"kind": "place", "values": {"1": "Vessby", "2": "Nordhavn"}}]
+    assert "*Sources differ on the place:* Vessby [1]; Nordhavn [2]" in brief["_md"]
+
+
+def test_a_capital_and_its_country_are_one_place(write):
+    a_body = [AGREE_A[0].replace("in the port of Vessby on Monday", "in Pyongyang on Monday")] + AGREE_A[1:]
+    b_body = [AGREE_B[0].replace("in the port of Vessby on March 4", "in North Korea on March 4")] + AGREE_B[1:]
+    a = write("a.md", article("Fisheries pact signed", a_body, "2024-03-06"))
+    write("b.md", article("Norland and Sudland agree on cod", b_body, "2024-03-05"))
+    assert claim_with(build([a]), "signed a fisheries agreement")["discrepancies"] == []
 
 
 # -- corroboration ---------------------------------------------------------------------------
