@@ -55,6 +55,17 @@ _NOT_NAMES = {
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "Peninsula", "Council", "Nations", "Union", "Republic", "Sea", "Strait", "Ocean", "Camp",
 }
+# A run that ends with one of these names an organisation ("Human Rights Watch said"), one
+# that starts with one of the others names a place ("Hong Kong said"): neither is a person.
+_ORGANISATION_ENDS = {
+    "Watch", "Group", "Agency", "Institute", "Ministry", "Council", "Party", "Forces", "Army", "Bank",
+    "Company", "Inc", "Corp", "Corporation", "University", "Association", "Committee", "Office",
+    "Commission", "Court", "News", "Times", "Post", "Press", "Review", "Journal", "Network", "Foundation",
+    "Fund", "Organization", "Organisation", "Union", "Alliance", "Front", "Movement", "Service", "Police",
+    "Guard", "Airlines", "Motors", "Limited", "Ltd", "Media", "Television", "Radio", "Centre", "Center",
+    "International", "Federation", "Republic", "Kingdom", "Nations",
+}
+_PLACE_STARTS = {"New", "San", "Los", "Las", "Hong", "Port", "Saint", "St", "Santa", "Sao", "Rio", "Abu", "Kuala"}
 ORGANISATIONS = {"united_nations", "un_security_council", "nato", "iaea", "who", "imf", "world_bank",
                  "european_union"}
 NOT_ACTORS = {"wmd"}
@@ -96,7 +107,8 @@ def people(text: str) -> list[PersonMention]:
         while j > i and not_name(words[j - 1]):
             j -= 1
         name = words[i:j]
-        if not 2 <= len(name) <= 4 or any(not_name(w) for w in name):
+        if not 2 <= len(name) <= 4 or any(not_name(w) for w in name) \
+                or name[-1][2] in _ORGANISATION_ENDS or name[0][2] in _PLACE_STARTS:
             continue
         start, end = name[0][0], name[-1][1]
         role = _role_before(text, start, entity_at)

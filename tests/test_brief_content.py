@@ -4,6 +4,8 @@ Each test builds a brief from small articles written for it."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefing import pipeline, render
 from tests.conftest import norm
 
@@ -240,3 +242,52 @@ def test_the_example_brief_has_what_the_issue_asks_for(example_json):
     every = [c for s in example_json["sections"] for c in s["claims"]]
     assert all(c["support"] == ("single source" if len({e["source"] for e in c["evidence"]}) == 1 else
                                 f"{len({e['source'] for e in c['evidence']})} sources") for c in every)
+
+
+# -- actors: general rules, not the example's names --------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russian Foreign Minister Sergey Lavrov visited Pyongyang.", [("Sergey Lavrov", "Russian Foreign Minister")]),
+    ("On Monday, U.S. Secretary of State Antony Blinken, and ROK Foreign Minister Park Jin met.",
+     [("Antony Blinken", "U.S. Secretary of State"), ("Park Jin", "ROK Foreign Minister")]),
+    ("The Russian spokesperson Dmitry Peskov rejected the claims.", [("Dmitry Peskov", "Russian spokesperson")]),
+    ("State Department spokesperson Matthew Miller told reporters.",
+     [("Matthew Miller", "State Department spokesperson")]),
+    ("North Korean leader Kim Jong Un said the drills were a provocation.", [("Kim Jong Un", "North Korean leader")]),
+    ("In September, Kim Jung Un traveled to Russia.", [("Kim Jung Un", None)]),  # acts, no title given
+    ("Human Rights Watch said the arrests were unlawful.", []),  # an organisation
+    ("Amnesty International said the trial was unfair.", []),
+    ("Hong Kong said it would respond.", []),  # a place
+    ("The summit was held at Camp David in August.", []),  # a place named like a person, not acting
+])
+def test_a_person_is_a_name_after_a_title_or_before_a_verb_of_acting(sentence, expected):
+    from briefing.actors import people
+
+    assert [(p.name, p.role) for p in people(sentence)] == expected
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Sergey Lavrov", "Sergei Lavrov", True), ("Kim Jong Un", "Kim Jung Un", True),
+    ("Kim Jong Un", "Kim Yo Jong", False), ("Anna Berg", "Karl Berg", False), ("Park Jin", "Park Jin", True),
+])
+def test_spelling_variants_are_the_same_person_and_relatives_are_not(a, b, same):
+    from briefing.actors import same_person
+
+    assert same_person(a, b) is same
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The talks ended on Tuesday.", "2024-06-14", ("2024-06-11", (6, 11), (6, 11))),  # published a Friday
+    ("The talks ended on Friday.", "2024-06-14", ("2024-06-14", (6, 14), (6, 14))),  # the day itself
+    ("The talks ended last Friday.", "2024-06-14", ("2024-06-07", (6, 7), (6, 7))),
+    ("The ship sank yesterday.", "2024-03-01", ("2024-02-29", (2, 29), (2, 29))),
+    ("The summit this summer was a success.", "2023-10-27", ("this summer", (6, 1), (8, 31))),
+    ("Prices rose last month.", "2024-01-10", ("2023-12", (12, 1), (12, 31))),
+    ("Delegates met in mid-October.", "2023-10-27", ("mid-October", (10, 11), (10, 20))),
+])
+def test_relative_and_partial_dates_resolve_against_the_publication_day(text, published, expected):
+    from briefing.facts import dated
+
+    mention = dated(text, published)[0]
+    assert (mention.iso(), *mention.span) == expected
+    assert dated(text, None) == [] or dated(text, None)[0].text == "mid-October"  # kept as written
