@@ -21,6 +21,8 @@ HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 SUPPORTED_LIST = ", ".join(sorted(SUPPORTED))
 
+# Every brief carries this in its colophon (templates/); a file with it is our own output.
+GENERATOR_MARK = "Made with briefing "
 FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
@@ -36,7 +38,11 @@ def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path],
     for given in inputs:
         path = Path(given)
         if path.is_dir():
-            files = [f for f in _articles_in(path) if not _below(f, exclude)]
+            # Skip the output folder below an input folder, so a brief is not read back as
+            # an article; when the user reads from the output folder itself, read it all
+            # (earlier briefs there are recognised by their generator mark in read()).
+            skip = exclude if exclude is not None and not _below(path, exclude) else None
+            files = [f for f in _articles_in(path) if not _below(f, skip)]
             if not files:
                 problems.append(Problem(given, f"folder holds no articles ({SUPPORTED_LIST}); "
                                                "add some or name the files directly"))
@@ -80,6 +86,8 @@ def read(path: Path, source_id: str) -> RawArticle:
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
+    if GENERATOR_MARK in text:
+        raise InputError("is a brief made by briefing, not an article; leave it out of the inputs")
     source = Source(id=source_id, path=str(path))
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
