@@ -34,6 +34,8 @@ LONG_PROSE_WORDS = 15
 # Captions and boilerplate lines are short; a longer paragraph that happens to contain
 # "click here" or "(Reuters)" is reporting, and is kept.
 MAX_DEBRIS_WORDS = 40
+# Up to this many words a line that merely contains a boilerplate phrase is boilerplate.
+SHORT_LINE_WORDS = 10
 # Headlines and subheadings are short; longer non-prose lines are debris.
 MAX_HEADING_WORDS = 20
 # A hard-wrapped paragraph's lines are long; a line shorter than this that ends without
@@ -41,7 +43,8 @@ MAX_HEADING_WORDS = 20
 MIN_WRAPPED_LINE = 50
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is",
                 "of", "on", "or", "over", "the", "to", "vs", "with", "after", "amid", "its"}
-_NAME_PART = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
+# A part of a person's name: Jane, O’Neil, McDonald, Jean-Luc, or an initial.
+_NAME_PART = re.compile(r"^(?:(?:O['’]|Mc|Mac|D['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
 _BY = re.compile(r"^\s*by\s+(.+)$", re.I)
 
 
@@ -128,16 +131,25 @@ def _wraps(line: str) -> bool:
 def _is_prose(text: str, rules: DebrisRules) -> bool:
     low = text.lower().strip()
     words = _WORD.findall(text)
-    if len(words) <= MAX_DEBRIS_WORDS and _matches_debris(low, rules):
+    if len(words) <= MAX_DEBRIS_WORDS and _matches_debris(low, len(words), rules):
         return False
     if _SENTENCE_END.search(text):
         return len(words) >= MIN_PROSE_WORDS
     return len(words) >= LONG_PROSE_WORDS and not _is_title_case(words)
 
 
-def _matches_debris(low: str, rules: DebrisRules) -> bool:
-    return (any(low.startswith(p) for p in rules.caption_starts) or any(low.endswith(p) for p in rules.caption_ends)
-            or any(p in low for p in rules.boilerplate))
+def _matches_debris(low: str, n_words: int, rules: DebrisRules) -> bool:
+    """A caption marker at either end, or a boilerplate phrase that opens the line or fills
+    most of a short one ("Advertisement", "We use cookies."); a sentence of reporting that
+    merely mentions a cookie factory is not boilerplate."""
+    if any(low.startswith(p) for p in rules.caption_starts) or any(low.endswith(p) for p in rules.caption_ends):
+        return True
+    for phrase in rules.boilerplate:
+        if low.startswith(phrase):
+            return True
+        if n_words <= SHORT_LINE_WORDS and re.search(r"\b" + re.escape(phrase), low):
+            return True
+    return False
 
 
 def _repeated(units: list[_Unit]) -> set[str]:
