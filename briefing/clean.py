@@ -34,6 +34,9 @@ LONG_PROSE_WORDS = 15
 # Captions and boilerplate lines are short; a longer paragraph that happens to contain
 # "click here" or "(Reuters)" is reporting, and is kept.
 MAX_DEBRIS_WORDS = 40
+# Photo captions are a sentence or two; a repeated paragraph longer than this is the
+# article's own text shown twice (a teaser echoing the lead), and is kept once.
+MAX_CAPTION_WORDS = 30
 # Up to this many words a line that merely contains a boilerplate phrase is boilerplate.
 SHORT_LINE_WORDS = 10
 # Headlines and subheadings are short; longer non-prose lines are debris.
@@ -160,10 +163,15 @@ def _repeated(units: list[_Unit]) -> set[str]:
     """
     counts = Counter(" ".join(u.text.split()).lower() for u in units)
     repeated = {u.text for u in units if counts[" ".join(u.text.split()).lower()] > 1}
+    kept: set[str] = set()
     for u in units:
         if u.role == "prose" and u.text in repeated:
+            # A long paragraph shown twice is the lead echoed as a teaser: keep it once.
+            if len(_WORD.findall(u.text)) > MAX_CAPTION_WORDS and u.text not in kept:
+                kept.add(u.text)
+                continue
             u.role = "debris"
-    return repeated
+    return repeated - kept
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -198,12 +206,16 @@ def _byline(text: str, trailer: bool) -> str | None:
         return None
     candidate = by.group(1).strip() if by else text
     candidate = re.split(r"\s*[,|•·–—]\s*", candidate)[0].strip()
-    parts = candidate.split()
-    if 2 <= len(parts) <= 4 and all(_NAME_PART.match(p) for p in parts):
-        low = candidate.lower()
-        if not any(w in low.split() for w in debris_rules().byline_words):
-            return candidate
-    return None
+    if candidate.isupper():
+        candidate = candidate.title()  # "BY JANE ROE"
+    names = re.split(r"\s+(?:and|&)\s+", candidate)  # "Jane Roe and John Doe"
+    for name in names:
+        parts = name.split()
+        if not 2 <= len(parts) <= 4 or not all(_NAME_PART.match(p) for p in parts):
+            return None
+        if any(w in name.lower().split() for w in debris_rules().byline_words):
+            return None
+    return candidate
 
 
 def _assemble(source, units: list[_Unit]) -> Article:

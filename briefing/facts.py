@@ -31,8 +31,8 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
     # October 26, 2023 / Oct. 26 / October 26th
     re.compile(_PART + r"\b" + _MONTH_ANY + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?"),
-    # 26 October 2023
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_ANY + r"\b(?:,?\s+(?P<year>\d{4})\b)?"),
+    # 26 October 2023 / the 26th of October
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_ANY + r"\b(?:,?\s+(?P<year>\d{4})\b)?"),
     # Oct. 2023
     re.compile(_PART + r"\b" + _MONTH_ANY + r",?\s+(?P<year>\d{4})\b"),
     # mid-October / October

@@ -246,3 +246,21 @@ def test_long_line_without_final_stop_is_prose(write):
 def test_prose_paragraph_repeated_is_not_kept_twice(write):
     article = cleaned(write("a.txt", f"Bridge Collapses in Varnholm\n\n{P1}\n\n{P2}\n\n{P3}\n\n{P2}\n"))
     assert article.text.count(P2) <= 1
+
+
+@pytest.mark.parametrize("byline,author", [
+    ("BY JANE ROE", "Jane Roe"),
+    ("By Jane Roe and John Doe", "Jane Roe and John Doe"),
+])
+def test_upper_case_and_joint_bylines(write, byline, author):
+    article = cleaned(write("a.txt", f"Bridge Collapses in Varnholm\n\n{byline}\n\n{P1}\n\n{P2}\n"))
+    assert article.source.author == author
+    assert byline not in article.text
+
+
+def test_a_long_paragraph_shown_twice_is_kept_once(write):
+    lead = ("The Kessel Bridge in the northern city of Varnholm collapsed into the Arn river on Thursday "
+            "evening, during the rush hour, sending dozens of cars and a crowded tram into the water below "
+            "as commuters were heading home.")
+    article = cleaned(write("a.txt", f"Bridge Collapses in Varnholm\n\n{lead}\n\n{P1}\n\n{lead}\n\n{P2}\n"))
+    assert article.text.count(lead) == 1

@@ -226,3 +226,7 @@ def test_built_claim_carries_the_date_conflict(bridge_claim):
 def test_built_claim_carries_the_number_conflict(bridge_claim):
     numbers = [d for d in bridge_claim.discrepancies if d.kind == "number"]
     assert [d.values for d in numbers] == [{"1": "12 people", "2": "15 people"}]
+
+
+def test_day_of_month_written_out():
+    assert spans("The bridge fell on the 26th of October, officials said.") == [("26th of October", None, 10, 26, 26)]
