@@ -154,3 +154,8 @@ def test_full_ranking_agrees_with_sumy_at_every_length(seed_docs, key):
     order = summarize.rank(texts, "lexrank")
     for k in range(1, len(texts) + 1):
         assert {texts[i] for i in order[:k]} == set(_sumy_lexrank_pick(texts, k)), k
+
+
+def test_a_text_the_algorithm_cannot_rate_falls_back_to_lead_first():
+    texts = ["Ferries will run every hour from June.", "Shop owners welcomed the decision."]
+    assert summarize.rank(texts, "lexrank") == [0, 1]
