@@ -47,7 +47,11 @@ def scheme_from_data(entries: list[dict]) -> SectionScheme:
     for entry in entries:
         spec = SectionSpec(key=entry["key"], title=entry["title"], cues=dict(entry.get("cues", {})))
         specs.append(spec)
-        cues[spec.key] = tuple((_stems(cue), float(w)) for cue, w in spec.cues.items())
+        merged: dict[tuple[str, ...], float] = {}
+        for cue, weight in spec.cues.items():  # "warn" and "warning" are one cue once stemmed
+            key = _stems(cue)
+            merged[key] = max(float(weight), merged.get(key, 0.0))
+        cues[spec.key] = tuple(merged.items())
         if entry.get("default"):
             default = spec.key
     return SectionScheme(tuple(specs), default or specs[0].key, cues)

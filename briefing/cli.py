@@ -12,8 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BriefingError, NoArticlesError, UsageError
-
-ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl")  # summarize.ALGORITHMS, without importing it
+from .summarize import ALGORITHMS, DEFAULT_ALGORITHM  # cheap: sumy itself is imported lazily
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2b")  # pdf.VARIANTS, without importing WeasyPrint
 
 BUILD_EXAMPLE = """\
@@ -50,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--title", help="title of the brief (default: the headline of its lead source)")
     build.add_argument("--summarizer", default=None, choices=ALGORITHMS,
                        help="sumy algorithm that ranks each article's sentences (default: the profile's, "
-                            "else lexrank)")
+                            f"else {DEFAULT_ALGORITHM})")
     build.add_argument("--banner", metavar="TEXT",
                        help="handling banner printed at the top and foot of every page, "
                             "e.g. 'UNCLASSIFIED // FOR PUBLIC RELEASE'")
@@ -76,7 +75,7 @@ def _build(args: argparse.Namespace) -> int:
     name = output.check_stem(args.name)
     out_dir = Path(args.output)
     templates, extra_css = _customisation(args)
-    options = pipeline.Options(title=args.title, summarizer=args.summarizer or "lexrank", exclude=out_dir,
+    options = pipeline.Options(title=args.title, summarizer=args.summarizer or DEFAULT_ALGORITHM, exclude=out_dir,
                                banner=args.banner, stamp=args.stamp)
     if args.profile:
         from . import profile

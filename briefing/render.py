@@ -163,6 +163,22 @@ def context(brief: Brief, css: str = "") -> BriefContext:
     )
 
 
+_WEB_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) address safe to link, else None (shown as text)."""
+    return url if url and _WEB_URL.match(url) else None
+
+
+def md_code(text: str) -> str:
+    """`text` as a Markdown code span, fenced with more backticks than it contains."""
+    text = _one_line(str(text))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def css_string(text: str):
     """`text` as a quoted CSS string, safe inside a <style> element (for the page margins)."""
     from markupsafe import Markup
@@ -201,6 +217,8 @@ def _environment(html: bool, user_templates: str | None = None):
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_escape
+    env.filters["web_url"] = web_url
+    env.filters["md_code"] = md_code
     env.filters["css_string"] = css_string
     return env
 
