@@ -8,6 +8,8 @@ word sequences are one origin.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from itertools import combinations
 
 from .models import Article, Claim, source_order
 
@@ -29,15 +31,21 @@ def origins(articles: list[Article]) -> dict[str, str]:
     """Source id -> id of the first source of its origin (itself unless it is a reprint)."""
     shingles = {a.source.id: _shingles(a.text) for a in articles}
     ids = sorted(shingles, key=source_order)
+    # count shared shingles through an inverted index: only articles that share text are paired
+    postings: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for i in ids:
+        for shingle in shingles[i]:
+            postings[shingle].append(i)
+    shared: Counter[tuple[str, str]] = Counter()
+    for holders in postings.values():
+        shared.update(combinations(holders, 2))  # holders are in source order
     root = {i: i for i in ids}
-    for x, a in enumerate(ids):
-        for b in ids[x + 1:]:
-            sa, sb = shingles[a], shingles[b]
-            if sa and sb and len(sa & sb) / min(len(sa), len(sb)) >= SAME_ORIGIN:
-                ra, rb = _find(root, a), _find(root, b)
-                if ra != rb:
-                    first, second = sorted((ra, rb), key=source_order)
-                    root[second] = first
+    for (a, b), n in sorted(shared.items(), key=lambda kv: (source_order(kv[0][0]), source_order(kv[0][1]))):
+        if n / min(len(shingles[a]), len(shingles[b])) >= SAME_ORIGIN:
+            ra, rb = _find(root, a), _find(root, b)
+            if ra != rb:
+                first, second = sorted((ra, rb), key=source_order)
+                root[second] = first
     return {i: _find(root, i) for i in ids}
 
 
