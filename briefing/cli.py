@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .errors import BriefingError, NoArticlesError, UsageError
 from .summarize import ALGORITHMS, DEFAULT_ALGORITHM  # cheap: sumy itself is imported lazily
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2b")  # pdf.VARIANTS, without importing WeasyPrint
+from .pdf import VARIANTS as PDF_VARIANTS  # cheap: WeasyPrint itself is imported lazily
 
 BUILD_EXAMPLE = """\
 Example:

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
+from .summarize import ALGORITHMS as SUMMARIZERS  # cheap: sumy itself is imported lazily
 
-SUMMARIZERS = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl")  # = summarize.ALGORITHMS
 TOP_KEYS = ("title", "banner", "summarizer", "lengths", "sections")
 # lengths: key -> (least, most, what it counts)
 LENGTHS = {"key_points": (1, 20, "claims in the key points"),
