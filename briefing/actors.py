@@ -63,7 +63,9 @@ _ORGANISATION_ENDS = {
     "Commission", "Court", "News", "Times", "Post", "Press", "Review", "Journal", "Network", "Foundation",
     "Fund", "Organization", "Organisation", "Union", "Alliance", "Front", "Movement", "Service", "Police",
     "Guard", "Airlines", "Motors", "Limited", "Ltd", "Media", "Television", "Radio", "Centre", "Center",
-    "International", "Federation", "Republic", "Kingdom", "Nations",
+    "International", "Federation", "Republic", "Kingdom", "Nations", "Navigation", "Shipping", "Maritime",
+    "Energy", "Oil", "Gas", "Petroleum", "Holdings", "Partners", "Capital", "Systems", "Technologies",
+    "Airways", "Lines", "Logistics", "Industries", "Resources", "Electric", "Steel", "Solutions", "Global",
 }
 _PLACE_STARTS = {"New", "San", "Los", "Las", "Hong", "Port", "Saint", "St", "Santa", "Sao", "Rio", "Abu", "Kuala"}
 ORGANISATIONS = {"united_nations", "un_security_council", "nato", "iaea", "who", "imf", "world_bank",

@@ -4,7 +4,8 @@ A denial is a sentence whose predicate rejects, denies or dismisses something, o
 comment on it. It answers the claim of the brief that shares most of its content words (the
 denial's own vocabulary set aside). A denial that names its object only in general terms
 ("rejected the allegations") answers the best-supported accusation in the brief, the claim
-that alleges, accuses, condemns or confirms something and shares a content word with it.
+that alleges, accuses, condemns, calls unlawful or confirms something (in any of its sources’
+sentences) and shares a content word with it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ _DENIAL = re.compile(
 _GENERIC_OBJECT = re.compile(r"\b(?:(?:the|these|those|such|all)\s+(?:\w+\s+)?"
                              r"(?:allegations?|accusations?|claims?|reports?|charges?)\b"
                              r"|(?:allegations?|accusations?|claims?|reports?|charges?)\s+that\b)", re.I)
-_ACCUSATION = re.compile(r"\b(?:alleg\w*|accus\w*|condemn\w*|confirm\w*|charg\w*|blame\w*)\b", re.I)
+_ACCUSATION = re.compile(r"\b(?:alleg\w*|accus\w*|condemn\w*|confirm\w*|charg\w*|blam\w*|denounc\w*|"
+                         r"criticis\w*|criticiz\w*|unlawful|illegal\w*|violat\w*)\b", re.I)
 # The denial's own words say nothing about what it answers.
 _DENIAL_TERMS = {stem(w) for w in ("reject", "deny", "denial", "dismiss", "refute", "comment", "allegation",
                                    "accusation", "claim", "false", "baseless", "say", "state", "respond",
@@ -61,7 +63,7 @@ def link_denials(claims: list[Claim], documents: list[Document]) -> None:
     """Attach every denial in the articles to the claim it answers (claims carry their refs)."""
     claim_of = {(e.source, e.index): c for c in claims for e in c.evidence}
     targets = [c for c in claims if not is_denial(c.text)]
-    accusations = sorted((c for c in targets if _ACCUSATION.search(c.text)),
+    accusations = sorted((c for c in targets if any(_ACCUSATION.search(e.sentence) for e in c.evidence)),
                          key=lambda c: (-len(c.source_ids), -c.score, c.first_seen))
     content = {id(c): _content(" ".join(e.sentence for e in c.evidence)) for c in targets}
     seen: set[int] = set()

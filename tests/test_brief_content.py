@@ -291,3 +291,15 @@ def test_relative_and_partial_dates_resolve_against_the_publication_day(text, pu
     mention = dated(text, published)[0]
     assert (mention.iso(), *mention.span) == expected
     assert dated(text, None) == [] or dated(text, None)[0].text == "mid-October"  # kept as written
+
+
+def test_a_denial_of_the_accusations_finds_the_claim_that_calls_an_act_unlawful(write):
+    a = write("a.md", article("Ship seized", [
+        "The navy of Norland seized the cargo ship Vessel Star near the island of Holm on Thursday.",
+        "The Sudland foreign ministry called the seizure unlawful and demanded the release of the crew.",
+        "Norland's foreign ministry rejected the accusations, saying a court had ordered the seizure.",
+        "Shipping insurers said premiums for the route were likely to rise."], "2024-01-11"))
+    brief = build([a])
+    unlawful = claim_with(brief, "called the seizure unlawful")
+    assert [d["text"][:40] for d in unlawful["denied_by"]] == ["Norland's foreign ministry rejected the "]
+    assert all(not c["denied_by"] for c in claims(brief) if c is not unlawful)
