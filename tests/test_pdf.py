@@ -76,7 +76,7 @@ def test_citations_and_contents_are_links_inside_the_document(reader):
     links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])
              if a.get_object().get("/Subtype") == "/Link"]
     assert len(links) >= 30  # every [n] citation and every contents line
-    assert all("/URI" not in (link.get("/A") or {}) for link in links)  # nothing points outside
+    assert all("/URI" not in (link.get("/A") or {}) for link in links)  # the example cites files, not URLs
 
 
 def test_pdf_ua_build_is_tagged_with_its_language_and_title(ua_bytes):
