@@ -1,0 +1,100 @@
+"""What is new since last week: claim fingerprints, and new / updated / continuing / dropped.
+
+A claim is stored with its brief as a record: its text, a fingerprint (its vocabulary with
+numbers and dates taken out, so "12 people" and "30 people" give one fingerprint) and the
+facts it states. This week's claim is the same claim as a stored one when one of its
+evidence sentences is as similar to it as two sources stating one claim must be
+(synthesize.SAME_CLAIM, with the same similarity); it is *updated* when they differ on a
+counted quantity or a date, and *continuing* otherwise. Stored claims that no sentence of
+this week's claims restates are listed as dropped. Candidates come from an inverted index
+of last week's claims, so no sentence is compared with every other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .facts import dates, numbers
+from .models import Claim, Sentence
+from .synthesize import SAME_CLAIM, TOPIC_SHARE, SentenceIndex
+from .terms import terms
+
+_NUMERAL = re.compile(r"^\d[\d.,]*$")
+
+
+@dataclass
+class Mark:
+    status: str  # "new" | "updated" | "continuing"
+    previous: str | None = None  # last week's sentence, when the claim was there
+    changes: list[tuple[str, str]] = field(default_factory=list)  # (was, now), as written
+
+
+def fingerprint(text: str) -> str:
+    """The claim's vocabulary without numerals: stable across wording of its numbers."""
+    vocabulary = sorted({t for t in terms(text) if not _NUMERAL.match(t)})
+    return hashlib.sha1(" ".join(vocabulary).encode("utf-8")).hexdigest()[:16]
+
+
+def record(claim: Claim, story: str, sources: dict[str, str]) -> dict:
+    """What is stored of a claim for next week's comparison."""
+    return {"fingerprint": fingerprint(claim.text), "text": claim.text, "story": story,
+            "sources": [sources[s] for s in claim.source_ids]}
+
+
+def changes(before: str, after: list[str]) -> list[tuple[str, str]]:
+    """Facts the two tellings give differently: (as written last week, as written now)."""
+    now_text = " ".join(after)
+    out = []
+    old_n, new_n = numbers(before), numbers(now_text)
+    for noun in sorted(old_n.keys() & new_n.keys()):
+        if old_n[noun][0] != new_n[noun][0]:
+            out.append((old_n[noun][1], new_n[noun][1]))
+    old_d, new_d = dates(before), dates(now_text)
+    if old_d and new_d and not any(a.can_match(b) for a in old_d for b in new_d):
+        out.append((old_d[0].text, new_d[0].text))
+    return out
+
+
+def compare(claims: list[Claim], previous: list[dict]) -> tuple[dict[tuple[str, int], Mark], list[dict]]:
+    """Marks for this week's claims (keyed by claim.origin) and last week's dropped records."""
+    prev_sentences = [Sentence("prev", i, 0, len(r["text"]), r["text"]) for i, r in enumerate(previous)]
+    now_sentences, owner = [], []
+    for c, claim in enumerate(claims):
+        for e in claim.evidence:
+            now_sentences.append(Sentence(e.source, len(now_sentences), e.start, e.end, e.sentence))
+            owner.append(c)
+    index = SentenceIndex(prev_sentences + now_sentences)
+    offset = len(prev_sentences)
+    cap = max(2, int(TOPIC_SHARE * len(index.sentences)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for p in range(offset):
+        for t in index.terms[p]:
+            if index.df[t] <= cap:
+                postings[t].append(p)
+    best: dict[int, tuple[float, int]] = {}  # claim -> (similarity, previous record)
+    matched: set[int] = set()
+    for n in range(len(now_sentences)):
+        i = offset + n
+        for p in sorted({p for t in index.terms[i] for p in postings.get(t, ())}):
+            sim = index.similarity(i, p)
+            if sim >= SAME_CLAIM:
+                matched.add(p)
+                c = owner[n]
+                if (sim, -p) > (best.get(c, (0.0, 0))[0], -best.get(c, (0.0, 0))[1]):
+                    best[c] = (sim, p)
+    fingerprints = {r["fingerprint"]: p for p, r in enumerate(previous)}
+    marks = {}
+    for c, claim in enumerate(claims):
+        p = best[c][1] if c in best else fingerprints.get(fingerprint(claim.text))
+        if p is None:
+            marks[claim.origin] = Mark("new")
+            continue
+        matched.add(p)
+        before = previous[p]["text"]
+        diff = changes(before, [e.sentence for e in claim.evidence])
+        marks[claim.origin] = Mark("updated" if diff else "continuing", before, diff)
+    dropped = [r for p, r in enumerate(previous) if p not in matched]
+    return marks, dropped
