@@ -34,7 +34,7 @@ _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 # A number and the word it counts: "12 people", "3.5 million barrels", "40 percent".
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>million|billion|trillion|thousand))?"
-    r"\s*(?P<unit>%|per\s*cent|percent)?(?:\s+(?:of\s+)?(?P<noun>[A-Za-z][a-z-]+))?")
+    r"(?:\s*(?P<unit>%|per\s*cent|percent))?(?:\s+(?:of\s+)?(?P<noun>[A-Za-z][a-z-]+))?")
 
 
 @dataclass(frozen=True)
