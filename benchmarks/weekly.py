@@ -1,0 +1,150 @@
+"""Benchmark: a busy week - 5,000 articles across 200 stories - ingested and built.
+
+    .venv/bin/python benchmarks/weekly.py [--articles 5000] [--stories 200] [--pdf]
+
+Generates a week of articles (invented places and people; each story has its own facts,
+told by 25 outlets in different selections and orders, over shared topic vocabulary such
+as "flood" or "strike" that several stories use), ingests them through `briefing ingest`'s
+code path into a fresh archive, builds the weekly brief (Markdown and JSON; PDF with --pdf),
+and prints wall time per stage, peak memory (max RSS) and how well the stories were found
+(purity: share of articles in a cluster whose majority story is theirs; and the number of
+clusters against the number of true stories).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+TOPICS = {
+    "flood": ["river", "flood", "water", "evacuated", "rain", "levee", "rescue"],
+    "strike": ["workers", "strike", "union", "wages", "factory", "talks", "picket"],
+    "election": ["vote", "election", "candidate", "ballot", "campaign", "turnout", "party"],
+    "trade": ["tariff", "exports", "trade", "agreement", "ministers", "goods", "customs"],
+    "fire": ["fire", "firefighters", "blaze", "smoke", "forest", "homes", "wind"],
+    "court": ["court", "judge", "trial", "verdict", "lawyers", "appeal", "prosecutors"],
+    "health": ["hospital", "outbreak", "patients", "vaccine", "clinic", "doctors", "cases"],
+    "energy": ["power", "grid", "plant", "electricity", "outage", "turbines", "fuel"],
+}
+SYLLABLES = "ka lo mi ra ten vos dru pel an sik or bel nor ul vi zan tor em qua fen gri hal".split()
+
+
+def name(rng: random.Random, parts: int = 3) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def story_facts(rng: random.Random, topic: str) -> tuple[str, list[str]]:
+    place, person, group = name(rng), f"{name(rng, 2)} {name(rng, 3)}", name(rng, 2)
+    w = TOPICS[topic]
+    n1, n2, n3 = rng.randint(3, 900), rng.randint(2, 60), rng.randint(10, 5000)
+    title = f"{w[1].capitalize()} in {place}: {person} responds"
+    facts = [
+        f"Officials in {place} said the {w[1]} affected {n1} people by Tuesday evening.",
+        f"{person}, who leads the {group} council, called the {w[1]} the worst in a decade.",
+        f"The {w[0]} near {place} drew crowds as the {w[2]} continued into the night.",
+        f"Authorities in {place} deployed {n2} teams to deal with the {w[3]}.",
+        f"{person} promised an inquiry into how the {w[4]} was handled in {place}.",
+        f"Residents of {place} described scenes of {w[5]} and confusion near the {group} district.",
+        f"The {group} district of {place} reported {n3} requests for help since Monday.",
+        f"Critics of {person} said warnings about the {w[6]} in {place} had been ignored for months.",
+        f"A spokesman for {person} said {place} would seek support from neighbouring regions.",
+        f"Schools in the {group} district of {place} stayed closed on Wednesday.",
+        f"Analysts expect the {w[1]} in {place} to dominate debate in the {group} council next week.",
+        f"Volunteers from {place} collected food and blankets for families in the {group} district.",
+    ]
+    return title, facts
+
+
+FILLER = [
+    "The situation remains fluid, according to people familiar with the matter.",
+    "Further details are expected to be released in the coming days.",
+    "Officials did not immediately respond to a request for comment.",
+    "The government has faced growing pressure over its handling of similar events.",
+    "Observers say the coming week will be decisive for the region.",
+    "Local media carried live coverage throughout the day.",
+]
+
+
+def generate(folder: Path, n_articles: int, n_stories: int, seed: int = 43) -> dict[str, int]:
+    """Write the week's articles as Markdown with front matter; return file name -> story."""
+    rng = random.Random(seed)
+    stories = [story_facts(rng, rng.choice(sorted(TOPICS))) for _ in range(n_stories)]
+    truth = {}
+    outlets = [f"{name(rng, 2)} {rng.choice(['Times', 'Post', 'Herald', 'News', 'Courier'])}" for _ in range(60)]
+    for i in range(n_articles):
+        s = i % n_stories
+        title, facts = stories[s]
+        chosen = rng.sample(facts, rng.randint(6, 10))
+        body = chosen + rng.sample(FILLER, rng.randint(1, 3))
+        rng.shuffle(body[1:])
+        paragraphs = [" ".join(body[k:k + 2]) for k in range(0, len(body), 2)]
+        day = 23 + rng.randint(0, 6)
+        name_ = f"a{i:05d}.md"
+        (folder / name_).write_text(
+            f"---\ntitle: \"{title} ({i})\"\npublisher: {rng.choice(outlets)}\npublished: 2023-10-{day}\n---\n\n"
+            + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        truth[name_] = s
+    return truth
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--stories", type=int, default=200)
+    ap.add_argument("--pdf", action="store_true", help="also print the PDF (slow for a brief this long)")
+    args = ap.parse_args()
+
+    from briefing import weekly, weekly_render
+    from briefing.archive import Archive
+    from briefing.intake import Intake
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "in").mkdir()
+        t0 = time.perf_counter()
+        truth = generate(tmp / "in", args.articles, args.stories)
+        t1 = time.perf_counter()
+        counts: Counter[str] = Counter()
+        with Archive(tmp / "week.db") as archive:
+            Intake(archive, lambda r: counts.update([r.status])).run([str(tmp / "in")])
+            t2 = time.perf_counter()
+            mem_ingest = peak_mib()
+            brief = weekly.build(archive, "2023-W43")
+            t3 = time.perf_counter()
+            formats = ("md", "json", "html") + (("pdf",) if args.pdf else ())
+            written = weekly_render.write(brief, tmp / "out", formats, "brief")
+            archive.save_brief("2023-W43", weekly.claim_records(brief))
+            t4 = time.perf_counter()
+        # how well the stories were found
+        file_of = {s.id: Path(s.path).name for s in brief.sources}
+        pure = 0
+        for story in brief.stories:
+            true = Counter(truth[file_of[i]] for i in story.source_ids)
+            pure += true.most_common(1)[0][1]
+        claims = sum(len(s.claims) for s in brief.stories)
+        print(f"articles {args.articles}, true stories {args.stories}, cores available: 2 (machine)")
+        print(f"generate     {t1 - t0:7.1f} s")
+        print(f"ingest       {t2 - t1:7.1f} s  ({args.articles / (t2 - t1):.0f} articles/s; {dict(counts)}); "
+              f"peak RSS {mem_ingest:.0f} MiB")
+        print(f"weekly build {t3 - t2:7.1f} s  ({len(brief.stories)} stories, {claims} claims)")
+        print(f"render+write {t4 - t3:7.1f} s  ({', '.join(p.suffix for p in written)}; "
+              f"md {written[0].stat().st_size // 1024} KiB)")
+        print(f"total weekly (build+write) {t4 - t2:.1f} s; peak RSS {peak_mib():.0f} MiB")
+        print(f"clusters {len(brief.stories)} vs {args.stories} true; purity {pure / len(brief.sources):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
