@@ -41,25 +41,57 @@ def name(rng: random.Random, parts: int = 3) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
 
 
+# Common news vocabulary; each story draws its own handful, so two stories share some words
+# (as real reports of different events do) but not their facts.
+NOUNS = ("bridge harbour station market museum factory airport stadium railway village tunnel port "
+         "school hospital prison barracks embassy refinery mine dam reservoir canal highway ferry "
+         "cathedral library theatre warehouse pipeline reactor laboratory farm vineyard orchard "
+         "border checkpoint parliament ministry council agency regulator bank insurer exchange "
+         "contract budget subsidy loan pension salary ticket licence permit quota sanction "
+         "convoy shipment cargo tanker freighter aircraft helicopter drone satellite cable "
+         "protest rally march petition boycott inquiry audit lawsuit settlement indictment").split()
+VERBS = ("closed opened inspected blocked repaired evacuated seized approved rejected delayed "
+         "expanded suspended cancelled funded criticised praised investigated raided reopened "
+         "relocated renamed privatised nationalised surveyed mapped monitored guarded").split()
+ADJECTIVES = ("northern southern eastern western coastal rural central disputed abandoned "
+              "temporary historic crowded remote flooded damaged restored secret public private "
+              "regional national municipal military civilian").split()
+FRAMES = [
+    "Officials in {place} said the {t1} {v1} the {a1} {n1} after {num1} {n2}s were reported.",
+    "{person}, who leads the {group} {n3}, said the {n1} would stay {v2} until further notice.",
+    "The {a2} {n4} near {place} was {v3} on Tuesday, according to the {group} {n3}.",
+    "Authorities in {place} sent {num2} teams to the {a1} {n1} as the {t2} continued.",
+    "{person} promised an inquiry into why the {n4} in {place} had been {v1}.",
+    "Residents of {place} said the {t1} had left the {a2} {n2} without power for days.",
+    "The {group} {n3} of {place} counted {num3} {n5}s {v2} since Monday.",
+    "Critics of {person} said warnings about the {n5} in {place} were ignored for months.",
+    "A spokesman for {person} said {place} would ask neighbouring regions for {n6}s.",
+    "The {t3} forced the {a1} {n6} in {place} to close on Wednesday.",
+    "Analysts expect the {n1} dispute in {place} to dominate the {group} {n3} next week.",
+    "Volunteers in {place} collected food for families near the {a2} {n4}.",
+    "Insurers estimate that the {t1} in {place} {v3} at least {num1} {n6}s.",
+    "The {group} {n3} voted to {v0} the {n5} in {place} by a narrow margin.",
+    "Engineers from {place} inspected the {n2} and found {num2} faults.",
+    "{person} met {leader} in {place} to discuss the {a2} {n5}.",
+]
+
+
 def story_facts(rng: random.Random, topic: str) -> tuple[str, list[str]]:
-    place, person, group = name(rng), f"{name(rng, 2)} {name(rng, 3)}", name(rng, 2)
-    w = TOPICS[topic]
-    n1, n2, n3 = rng.randint(3, 900), rng.randint(2, 60), rng.randint(10, 5000)
-    title = f"{w[1].capitalize()} in {place}: {person} responds"
-    facts = [
-        f"Officials in {place} said the {w[1]} affected {n1} people by Tuesday evening.",
-        f"{person}, who leads the {group} council, called the {w[1]} the worst in a decade.",
-        f"The {w[0]} near {place} drew crowds as the {w[2]} continued into the night.",
-        f"Authorities in {place} deployed {n2} teams to deal with the {w[3]}.",
-        f"{person} promised an inquiry into how the {w[4]} was handled in {place}.",
-        f"Residents of {place} described scenes of {w[5]} and confusion near the {group} district.",
-        f"The {group} district of {place} reported {n3} requests for help since Monday.",
-        f"Critics of {person} said warnings about the {w[6]} in {place} had been ignored for months.",
-        f"A spokesman for {person} said {place} would seek support from neighbouring regions.",
-        f"Schools in the {group} district of {place} stayed closed on Wednesday.",
-        f"Analysts expect the {w[1]} in {place} to dominate debate in the {group} council next week.",
-        f"Volunteers from {place} collected food and blankets for families in the {group} district.",
-    ]
+    t = TOPICS[topic]
+    n = rng.sample(NOUNS, 6)
+    v = rng.sample(VERBS, 4)
+    a = rng.sample(ADJECTIVES, 2)
+    slots = {"place": name(rng), "person": f"{name(rng, 2)} {name(rng, 3)}", "group": name(rng, 2),
+             "leader": f"{name(rng, 2)} {name(rng, 2)}",
+             "t1": t[1], "t2": t[2], "t3": t[rng.randrange(len(t))],
+             "n1": n[0], "n2": n[1], "n3": n[2], "n4": n[3], "n5": n[4], "n6": n[5],
+             "v0": v[0].rstrip("ed") if v[0].endswith("ed") else v[0], "v1": v[1], "v2": v[2], "v3": v[3],
+             "a1": a[0], "a2": a[1],
+             "num1": rng.randint(3, 900), "num2": rng.randint(2, 60), "num3": rng.randint(10, 5000)}
+    frames = rng.sample(FRAMES, 12)
+    facts = [f.format(**slots) for f in frames]
+    facts = [f[0].upper() + f[1:] for f in facts]
+    title = f"{t[1].capitalize()} in {slots['place']}: {slots['person']} responds"
     return title, facts
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__, render
 from .models import Claim
-from .output import atomic_write
+from .output import write_rendered
 from .resources import styles_dir
 from .weekly import Story, WeeklyBrief, week_days
 
@@ -98,27 +98,5 @@ def to_json(brief: WeeklyBrief) -> str:
 
 def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str) -> list[Path]:
     """Write the chosen formats into out_dir/<week>/; return the paths written."""
-    from .errors import OutputError
-
-    folder = out_dir / brief.week
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create output folder {folder} ({exc.strerror}); choose another with -o") from None
-    html = to_html(brief) if {"html", "pdf"} & set(formats) else None
-    written = []
-    for fmt in formats:
-        target = folder / f"{name}.{fmt}"
-        if fmt == "md":
-            data = to_markdown(brief).encode("utf-8")
-        elif fmt == "json":
-            data = to_json(brief).encode("utf-8")
-        elif fmt == "html":
-            data = html.encode("utf-8")
-        else:
-            from .pdf import to_pdf
-
-            data = to_pdf(html, brief.title)
-        atomic_write(target, data)
-        written.append(target)
-    return written
+    return write_rendered(out_dir / brief.week, formats, name, brief.title, markdown=lambda: to_markdown(brief),
+                          html=lambda: to_html(brief), json=lambda: to_json(brief))
