@@ -188,8 +188,11 @@ def iso_week(day: dt.date) -> str:
 
 
 class Archive:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, create: bool = True):
         self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise ArchiveError(f"no archive at {self.path}; store articles first with 'briefing ingest "
+                               f"--db {self.path} ...', or give the archive with --db or ${DB_ENV}")
         try:
             if self.path.parent and not self.path.parent.exists():
                 raise ArchiveError(f"cannot open archive {self.path}: its folder does not exist; "

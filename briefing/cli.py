@@ -143,10 +143,10 @@ def _add_archive_commands(commands) -> None:
     weekly.set_defaults(run=_weekly)
 
 
-def _open_archive(args: argparse.Namespace):
+def _open_archive(args: argparse.Namespace, create: bool = False):
     from .archive import Archive, default_path
 
-    return Archive(Path(args.db) if args.db else default_path())
+    return Archive(Path(args.db) if args.db else default_path(), create=create)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -163,7 +163,7 @@ def _ingest(args: argparse.Namespace) -> int:
             print(r, flush=True)  # flushed: a line printed is an article committed
 
     fetcher = functools.partial(fetch.fetch, timeout=args.timeout, max_bytes=args.max_size * 1024)
-    with _open_archive(args) as archive:
+    with _open_archive(args, create=True) as archive:
         Intake(archive, report, fetcher).run(args.inputs)
         if not args.quiet:
             _say(f"{counts['added']} added, {counts['present']} already present, {counts['failed']} failed "

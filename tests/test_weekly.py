@@ -80,7 +80,7 @@ def two_weeks(tmp_path_factory):
         assert result.returncode == 0, result.stdout + result.stderr
     out = root / "out"
     for week in ("2023-W42", "2023-W43"):
-        result = run("weekly", "--week", week, "-o", str(out), "--formats", "md,json", env_db=db)
+        result = run("weekly", "--week", week, "-o", str(out), "--formats", "md,json,html", env_db=db)
         assert result.returncode == 0, result.stderr
     md = {w: (out / w / "brief.md").read_text("utf-8") for w in ("2023-W42", "2023-W43")}
     js = {w: json.loads((out / w / "brief.json").read_text("utf-8")) for w in ("2023-W42", "2023-W43")}
@@ -159,6 +159,9 @@ def test_second_week_marks_new_updated_continuing_and_dropped(two_weeks):
     assert "The city library of Norby reopened its restored reading hall" in dropped_part
     assert "Norby library reopens" in dropped_part  # says where last week's claim came from
     assert "*(single source)*" in text.split("## 1.")[0]  # the front page marks the single-source story
+    html = (two_weeks[0] / "out" / "2023-W43" / "brief.html").read_text("utf-8")
+    assert '<span class="mark mark-updated">Updated</span>' in html
+    assert "Changed since 2023-W42:</span> 12 people → 30 people" in html
 
 
 def test_same_week_built_twice_is_the_same_brief(two_weeks):
@@ -178,6 +181,12 @@ def test_a_week_without_articles_is_a_clear_message_and_no_files(two_weeks):
     assert "no articles" in result.stderr and "2023-W30" in result.stderr and "2023-07-24 to 2023-07-30" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_weekly_without_an_archive_says_how_to_make_one(tmp_path):
+    result = run("weekly", "--week", "2023-W43", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1 and "no archive at" in result.stderr and "briefing ingest" in result.stderr
+    assert not (tmp_path / "none.db").exists() and not (tmp_path / "out").exists()
 
 
 def test_bad_week_is_a_usage_error(tmp_path):
