@@ -136,6 +136,7 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument("--stories", type=int, default=200)
     ap.add_argument("--pdf", action="store_true", help="also print the PDF (slow for a brief this long)")
+    ap.add_argument("--jobs", type=int, help="processes for the story stage (default: one per CPU)")
     args = ap.parse_args()
 
     from briefing import weekly, weekly_render
@@ -153,7 +154,7 @@ def main() -> int:
             Intake(archive, lambda r: counts.update([r.status])).run([str(tmp / "in")])
             t2 = time.perf_counter()
             mem_ingest = peak_mib()
-            brief = weekly.build(archive, "2023-W43")
+            brief = weekly.build(archive, "2023-W43", jobs=args.jobs)
             t3 = time.perf_counter()
             formats = ("md", "json", "html") + (("pdf",) if args.pdf else ())
             written = weekly_render.write(brief, tmp / "out", formats, "brief")

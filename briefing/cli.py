@@ -139,6 +139,8 @@ def _add_archive_commands(commands) -> None:
     weekly.add_argument("--title", help="title of the brief (default: 'Weekly brief YYYY-Www')")
     weekly.add_argument("--summarizer", default="lexrank", choices=ALGORITHMS,
                         help="sumy algorithm that ranks each article's sentences (default: lexrank)")
+    weekly.add_argument("--jobs", type=int, metavar="N",
+                        help="processes that build stories at once (default: one per CPU)")
     weekly.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     weekly.set_defaults(run=_weekly)
 
@@ -215,7 +217,8 @@ def _weekly(args: argparse.Namespace) -> int:
     name = output.check_stem(args.name)
     week = weekly.parse_week(args.week) if args.week else weekly.last_complete_week()
     with _open_archive(args) as archive:
-        brief = weekly.build(archive, week, pipeline.Options(title=args.title, summarizer=args.summarizer))
+        brief = weekly.build(archive, week, pipeline.Options(title=args.title, summarizer=args.summarizer),
+                             jobs=args.jobs)
         written = weekly_render.write(brief, Path(args.output), formats, name)
         archive.save_brief(week, weekly.claim_records(brief))
     if not args.quiet:

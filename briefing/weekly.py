@@ -11,6 +11,7 @@ so a claim's citations point into one source list for the whole brief.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field, replace
 
@@ -25,6 +26,9 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 # summarizer's salience, already raised for corroborated claims) to break ties between
 # stories of equal coverage.
 REPRINT_WEIGHT = 0.25
+# Below this many articles a week is built in one process: starting workers costs more
+# (about a second) than the stories take.
+PARALLEL_FROM = 200
 
 
 @dataclass
@@ -80,8 +84,13 @@ def week_days(week: str) -> tuple[dt.date, dt.date]:
     return dt.date.fromisocalendar(year, number, 1), dt.date.fromisocalendar(year, number, 7)
 
 
-def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Options()) -> WeeklyBrief:
-    """Build the week's brief from the archive; raise NoArticlesError for an empty week."""
+def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Options(),
+          jobs: int | None = None) -> WeeklyBrief:
+    """Build the week's brief from the archive; raise NoArticlesError for an empty week.
+
+    Stories are built in `jobs` processes (default: one per CPU); the result is the same
+    whatever the number, since each story is built on its own and results keep their order.
+    """
     stored = archive.week(week)
     if not stored:
         first, last = week_days(week)
@@ -95,7 +104,9 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
     groups = stories.cluster([stories.Item(n, s.origin_id, s.article.text) for n, s in enumerate(stored)])
     # 3. each story through the single brief's stages
     scheme = classify.load_scheme(options.sections_file)
-    built = [_story([articles[i] for i in group], origin_of, scheme, options) for group in groups]
+    work = [([articles[i] for i in group], {articles[i].source.id: origin_of[articles[i].source.id] for i in group},
+             scheme, options) for group in groups]
+    built = _map_stories(work, jobs if len(stored) >= PARALLEL_FROM else 1)
     built.sort(key=lambda s: (-s.weight, source_order(s.source_ids[0])))
     brief = WeeklyBrief(week=week, title=options.title or f"Weekly brief {week}",
                         sources=[a.source for a in articles], stories=built, origin_of=origin_of)
@@ -105,6 +116,20 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
         brief.compared_with, records = previous
         brief.marks, brief.dropped = novelty.compare([c for s in built for c in s.claims], records)
     return brief
+
+
+def _map_stories(work: list[tuple], jobs: int | None) -> list[Story]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(work) <= 1:
+        return [_story(*w) for w in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        return list(pool.map(_story_args, work, chunksize=max(1, len(work) // (8 * jobs))))
+
+
+def _story_args(w: tuple) -> Story:
+    return _story(*w)
 
 
 def _renumbered(stored: Stored, source_id: str) -> Article:

@@ -173,6 +173,19 @@ def test_same_week_built_twice_is_the_same_brief(two_weeks):
     assert json.loads((out / "2023-W43" / "brief.json").read_text("utf-8")) == js["2023-W43"]
 
 
+def test_stories_built_in_two_processes_give_the_same_brief(two_weeks, monkeypatch):
+    from briefing import weekly, weekly_render
+    from briefing.archive import Archive
+
+    _, db, _, js = two_weeks
+    monkeypatch.setattr(weekly, "PARALLEL_FROM", 0)
+    with Archive(db, create=False) as archive:
+        one = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=1))
+        two = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=2))
+    assert one == two
+    assert json.loads(one) == js["2023-W43"]
+
+
 def test_a_week_without_articles_is_a_clear_message_and_no_files(two_weeks):
     root, db, _, _ = two_weeks
     out = root / "empty"
