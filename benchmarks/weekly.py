@@ -127,8 +127,8 @@ def generate(folder: Path, n_articles: int, n_stories: int, seed: int = 43) -> d
     return truth
 
 
-def peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def main() -> int:
@@ -137,6 +137,7 @@ def main() -> int:
     ap.add_argument("--stories", type=int, default=200)
     ap.add_argument("--pdf", action="store_true", help="also print the PDF (slow for a brief this long)")
     ap.add_argument("--jobs", type=int, help="processes for the story stage (default: one per CPU)")
+    ap.add_argument("--compare-jobs", action="store_true", help="also build with --jobs 1 and print the ratio")
     args = ap.parse_args()
 
     from briefing import weekly, weekly_render
@@ -156,6 +157,12 @@ def main() -> int:
             mem_ingest = peak_mib()
             brief = weekly.build(archive, "2023-W43", jobs=args.jobs)
             t3 = time.perf_counter()
+            serial, t3b = None, t3
+            if args.compare_jobs:  # the same build in one process: the parallel stage's gain
+                s0 = time.perf_counter()
+                same = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=1)) == weekly_render.to_json(brief)
+                serial = (time.perf_counter() - s0, same)
+            t3b = time.perf_counter()
             formats = ("md", "json", "html") + (("pdf",) if args.pdf else ())
             written = weekly_render.write(brief, tmp / "out", formats, "brief")
             archive.save_brief("2023-W43", weekly.claim_records(brief))
@@ -172,9 +179,13 @@ def main() -> int:
         print(f"ingest       {t2 - t1:7.1f} s  ({args.articles / (t2 - t1):.0f} articles/s; {dict(counts)}); "
               f"peak RSS {mem_ingest:.0f} MiB")
         print(f"weekly build {t3 - t2:7.1f} s  ({len(brief.stories)} stories, {claims} claims)")
-        print(f"render+write {t4 - t3:7.1f} s  ({', '.join(p.suffix for p in written)}; "
+        if serial:
+            print(f"weekly build, 1 process {serial[0]:7.1f} s  (parallel/serial {(t3 - t2) / serial[0]:.2f}; "
+                  f"same brief: {serial[1]})")
+        print(f"render+write {t4 - t3b:7.1f} s  ({', '.join(p.suffix for p in written)}; "
               f"md {written[0].stat().st_size // 1024} KiB)")
-        print(f"total weekly (build+write) {t4 - t2:.1f} s; peak RSS {peak_mib():.0f} MiB")
+        print(f"total weekly (build+write) {t3 - t2 + t4 - t3b:.1f} s; peak RSS {peak_mib():.0f} MiB "
+              f"(largest worker process {peak_mib(resource.RUSAGE_CHILDREN):.0f} MiB)")
         print(f"clusters {len(brief.stories)} vs {args.stories} true; purity {pure / len(brief.sources):.3f}")
     return 0
 

@@ -42,7 +42,7 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
     return head.startswith((b"<rss", b"<feed", b"<rdf:rdf", b"<rdf"))
 
 
-def parse(data: bytes, where: str) -> tuple[str | None, list[Entry]]:
+def parse(data: bytes) -> tuple[str | None, list[Entry]]:
     """The feed's title and entries; raise InputError when `data` is no feed at all."""
     import feedparser
 

@@ -108,7 +108,7 @@ class Intake:
 
     def _feed(self, data: bytes, where: str) -> None:
         try:
-            _, entries = feeds.parse(data, where)
+            _, entries = feeds.parse(data)
         except InputError as exc:
             self.report(Report(where, "failed", detail=str(exc)))
             return

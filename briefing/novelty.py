@@ -83,7 +83,7 @@ def compare(claims: list[Claim], previous: list[dict]) -> tuple[dict[tuple[str, 
             if sim >= SAME_CLAIM:
                 matched.add(p)
                 c = owner[n]
-                if (sim, -p) > (best.get(c, (0.0, 0))[0], -best.get(c, (0.0, 0))[1]):
+                if c not in best or (sim, -p) > (best[c][0], -best[c][1]):  # most similar, then earliest
                     best[c] = (sim, p)
     fingerprints = {r["fingerprint"]: p for p, r in enumerate(previous)}
     marks = {}
