@@ -237,3 +237,14 @@ def test_archive_list_show_remove(two_weeks, tmp_path):
     assert "Brekke" not in run("archive", "list", "--db", str(copy)).stdout
     missing = run("archive", "show", "9999", "--db", str(copy))
     assert missing.returncode == 1 and "no article 9999" in missing.stderr
+
+
+def test_help_of_the_archive_commands_imports_nothing_heavy():
+    code = ("import sys, briefing.cli\n"
+            "for c in ('ingest', 'archive', 'weekly'):\n"
+            "    try:\n        briefing.cli.main([c, '--help'])\n    except SystemExit:\n        pass\n"
+            "print('HEAVY', [m for m in ('weasyprint', 'sumy', 'nltk', 'trafilatura', 'feedparser', 'numpy', 'sqlite3')"
+            " if m in sys.modules])\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.count("Example:") == 3
+    assert "HEAVY []" in result.stdout
