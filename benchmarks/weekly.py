@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import resource
 import sys
 import tempfile
@@ -140,7 +141,7 @@ def main() -> int:
     ap.add_argument("--compare-jobs", action="store_true", help="also build with --jobs 1 and print the ratio")
     args = ap.parse_args()
 
-    from briefing import weekly, weekly_render
+    from briefing import novelty, weekly, weekly_render
     from briefing.archive import Archive
     from briefing.intake import Intake
 
@@ -163,6 +164,22 @@ def main() -> int:
                 same = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=1)) == weekly_render.to_json(brief)
                 serial = (time.perf_counter() - s0, same)
             t3b = time.perf_counter()
+            # next week: the same week built against a previous brief in which half the claims
+            # have other numbers (updated) and 1,200 claims of other stories (dropped), so the
+            # comparison with last week runs at full size
+            rng = random.Random(7)
+            previous = [{**r, "text": re.sub(r"\d+", lambda m: str(int(m.group()) + 1), r["text"])} if k % 2 else r
+                        for k, r in enumerate(weekly.claim_records(brief))]
+            for _ in range(100):
+                title, facts = story_facts(rng, rng.choice(sorted(TOPICS)))
+                previous += [{"fingerprint": novelty.fingerprint(f), "text": f, "story": title, "sources": []}
+                             for f in facts]
+            archive.save_brief("2023-W42", previous)
+            c0 = time.perf_counter()
+            marked = weekly.build(archive, "2023-W43", jobs=args.jobs)
+            c1 = time.perf_counter()
+            marks = Counter(m.status for m in marked.marks.values())
+            t3b = time.perf_counter()
             formats = ("md", "json", "html") + (("pdf",) if args.pdf else ())
             written = weekly_render.write(brief, tmp / "out", formats, "brief")
             archive.save_brief("2023-W43", weekly.claim_records(brief))
@@ -179,6 +196,8 @@ def main() -> int:
         print(f"ingest       {t2 - t1:7.1f} s  ({args.articles / (t2 - t1):.0f} articles/s; {dict(counts)}); "
               f"peak RSS {mem_ingest:.0f} MiB")
         print(f"weekly build {t3 - t2:7.1f} s  ({len(brief.stories)} stories, {claims} claims)")
+        print(f"weekly build against last week {c1 - c0:7.1f} s  ({dict(marks)}, {len(marked.dropped)} dropped "
+              f"of {len(previous)} stored claims)")
         if serial:
             print(f"weekly build, 1 process {serial[0]:7.1f} s  (parallel/serial {(t3 - t2) / serial[0]:.2f}; "
                   f"same brief: {serial[1]})")

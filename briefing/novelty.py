@@ -6,7 +6,7 @@ facts it states. This week's claim is the same claim as a stored one when one of
 evidence sentences is as similar to it as two sources stating one claim must be
 (synthesize.SAME_CLAIM, with the same similarity); it is *updated* when they differ on a
 counted quantity or a date, and *continuing* otherwise. Stored claims that no sentence of
-this week's claims restates are listed as dropped. Candidates come from an inverted index
+the week restates are listed as dropped. Candidates come from an inverted index
 of last week's claims, so no sentence is compared with every other.
 """
 
@@ -15,14 +15,17 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .facts import dates, numbers
 from .models import Claim, Sentence
 from .synthesize import SAME_CLAIM, TOPIC_SHARE, SentenceIndex
+from .summarize import stop_words
 from .terms import terms
 
 _NUMERAL = re.compile(r"^\d[\d.,]*$")
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass
@@ -58,33 +61,26 @@ def changes(before: str, after: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def compare(claims: list[Claim], previous: list[dict]) -> tuple[dict[tuple[str, int], Mark], list[dict]]:
-    """Marks for this week's claims (keyed by claim.origin) and last week's dropped records."""
+def compare(claims: list[Claim], previous: list[dict], sentences: Iterable[Sentence] = ()
+            ) -> tuple[dict[tuple[str, int], Mark], list[dict]]:
+    """Marks for this week's claims (keyed by claim.origin) and last week's dropped records.
+
+    `sentences` are all of the week's sentences: a stored claim that no claim restates is
+    still not dropped when some sentence of the week (one the summaries left out) does.
+    """
     prev_sentences = [Sentence("prev", i, 0, len(r["text"]), r["text"]) for i, r in enumerate(previous)]
     now_sentences, owner = [], []
     for c, claim in enumerate(claims):
         for e in claim.evidence:
             now_sentences.append(Sentence(e.source, len(now_sentences), e.start, e.end, e.sentence))
             owner.append(c)
-    index = SentenceIndex(prev_sentences + now_sentences)
-    offset = len(prev_sentences)
-    cap = max(2, int(TOPIC_SHARE * len(index.sentences)))
-    postings: dict[str, list[int]] = defaultdict(list)
-    for p in range(offset):
-        for t in index.terms[p]:
-            if index.df[t] <= cap:
-                postings[t].append(p)
     best: dict[int, tuple[float, int]] = {}  # claim -> (similarity, previous record)
     matched: set[int] = set()
-    for n in range(len(now_sentences)):
-        i = offset + n
-        for p in sorted({p for t in index.terms[i] for p in postings.get(t, ())}):
-            sim = index.similarity(i, p)
-            if sim >= SAME_CLAIM:
-                matched.add(p)
-                c = owner[n]
-                if c not in best or (sim, -p) > (best[c][0], -best[c][1]):  # most similar, then earliest
-                    best[c] = (sim, p)
+    for n, p, sim in _restatements(prev_sentences, now_sentences):
+        matched.add(p)
+        c = owner[n]
+        if c not in best or (sim, -p) > (best[c][0], -best[c][1]):  # most similar, then earliest
+            best[c] = (sim, p)
     fingerprints = {r["fingerprint"]: p for p, r in enumerate(previous)}
     marks = {}
     for c, claim in enumerate(claims):
@@ -96,5 +92,34 @@ def compare(claims: list[Claim], previous: list[dict]) -> tuple[dict[tuple[str, 
         before = previous[p]["text"]
         diff = changes(before, [e.sentence for e in claim.evidence])
         marks[claim.origin] = Mark("updated" if diff else "continuing", before, diff)
+    unmatched = [s for s in prev_sentences if s.index not in matched]
+    if unmatched:
+        # only sentences sharing a word with an unmatched claim are worth reading closely
+        words = {w for s in unmatched for w in _words(s.text)}
+        rest = [s for s in sentences if words & _words(s.text)]
+        matched.update(unmatched[p].index for _, p, _ in _restatements(unmatched, rest))
     dropped = [r for p, r in enumerate(previous) if p not in matched]
     return marks, dropped
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - stop_words()
+
+
+def _restatements(prev: list[Sentence], now: list[Sentence]) -> Iterator[tuple[int, int, float]]:
+    """(position in now, position in prev, similarity) for every pair that states one claim,
+    found through an inverted index of `prev` (never all pairs)."""
+    index = SentenceIndex(prev + now)
+    offset = len(prev)
+    cap = max(2, int(TOPIC_SHARE * len(index.sentences)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for p in range(offset):
+        for t in index.terms[p]:
+            if index.df[t] <= cap:
+                postings[t].append(p)
+    for n in range(len(now)):
+        i = offset + n
+        for p in sorted({p for t in index.terms[i] for p in postings.get(t, ())}):
+            sim = index.similarity(i, p)
+            if sim >= SAME_CLAIM:
+                yield n, p, sim

@@ -114,7 +114,8 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
     previous = archive.previous_brief(week)
     if previous:
         brief.compared_with, records = previous
-        brief.marks, brief.dropped = novelty.compare([c for s in built for c in s.claims], records)
+        sentences = (x for s in built for summary in s.summaries for x in summary.document.sentences)
+        brief.marks, brief.dropped = novelty.compare([c for s in built for c in s.claims], records, sentences)
     return brief
 
 
