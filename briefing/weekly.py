@@ -14,6 +14,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from . import classify, novelty, pipeline, segment, stories, summarize, synthesize
 from .archive import Archive, Stored, iso_week
@@ -40,6 +41,7 @@ class Story:
     claims: list[Claim]
     summaries: list[Summary]
     origins: int  # independent origins among its sources (near-duplicates count once)
+    outlets: int  # publishers (else web sites) among its sources
     weight: float = 0.0
 
     @property
@@ -146,8 +148,10 @@ def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: 
     ids = [a.source.id for a in articles]
     origins = len({origin_of[i] for i in ids})
     salience = sum(c.score for c in key_points) / len(key_points) if key_points else 0.0
+    outlets = len({a.source.publisher or (urlsplit(a.source.url).hostname if a.source.url else None)
+                   or a.source.id for a in articles})
     return Story(title=pipeline.derive_title(articles, claims), source_ids=ids, key_points=key_points,
-                 sections=sections, claims=claims, summaries=summaries, origins=origins,
+                 sections=sections, claims=claims, summaries=summaries, origins=origins, outlets=outlets,
                  weight=origins + REPRINT_WEIGHT * (len(ids) - origins) + salience)
 
 

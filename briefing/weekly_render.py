@@ -26,7 +26,7 @@ def _claim_view(brief: WeeklyBrief, claim: Claim) -> dict:
 
 def _story_view(brief: WeeklyBrief, story: Story) -> dict:
     return {"title": story.title, "sources": story.source_ids, "single_source": story.single_source,
-            "origins": story.origins,
+            "origins": story.origins, "outlets": story.outlets,
             "bottom_line": _claim_view(brief, story.key_points[0]) if story.key_points else None,
             "key_points": [_claim_view(brief, c) for c in story.key_points],
             "sections": [{"key": s.key, "title": s.title, "claims": [_claim_view(brief, c) for c in s.claims]}
@@ -64,7 +64,7 @@ def to_dict(brief: WeeklyBrief) -> dict:
                 "changes": [{"was": a, "now": b} for a, b in mark.changes] if mark else []}
 
     stories = [{"title": s.title, "sources": s.source_ids, "single_source": s.single_source,
-                "origins": s.origins, "weight": round(s.weight, 4),
+                "origins": s.origins, "outlets": s.outlets, "weight": round(s.weight, 4),
                 "key_points": [claim(c) for c in s.key_points],
                 "sections": [{"key": x.key, "title": x.title, "claims": [claim(c) for c in x.claims]}
                              for x in s.sections]} for s in brief.stories]

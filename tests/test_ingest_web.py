@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -136,6 +137,14 @@ def test_near_duplicate_wire_copies_are_stored_and_linked_as_one_origin(site, tm
     assert origins == {1: 1, 2: 1, 3: 3}
     listing = run("archive", "list", "--db", str(db)).stdout
     assert "(same origin as 1)" in listing.splitlines()[1]
+    # in the weekly brief the two copies are one story with one independent origin
+    built = run("weekly", "--week", "2023-W43", "--db", str(db), "-o", str(tmp_path / "out"), "--formats", "json")
+    assert built.returncode == 0, built.stderr
+    brief = json.loads((tmp_path / "out" / "2023-W43" / "brief.json").read_text("utf-8"))
+    wire = next(s for s in brief["stories"] if len(s["sources"]) == 2)
+    assert wire["origins"] == 1 and len(brief["stories"]) == 2
+    seized = next(c for x in wire["sections"] for c in x["claims"] if "seized 40 crates" in c["text"])
+    assert len(seized["evidence"]) == 2 and seized["origins"] == 1
 
 
 @pytest.mark.parametrize("path", ["/feed.xml", "/feed-as-html"])

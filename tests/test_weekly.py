@@ -154,6 +154,7 @@ def test_second_week_marks_new_updated_continuing_and_dropped(two_weeks):
     assert "**Updated:** The storm injured 30 people in Halden" in text
     assert "*Changed since 2023-W42:* 12 people → 30 people" in text
     assert "**New:** Workers at the copper mine in Brekke" in text
+    assert "*2 sources from 2 outlets, 2 independent origins*" in text
     assert "## No longer reported" in text
     dropped_part = text.split("## No longer reported")[1].split("## Sources")[0]
     assert "The city library of Norby reopened its restored reading hall" in dropped_part
