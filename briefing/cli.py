@@ -140,7 +140,7 @@ def _add_archive_commands(commands) -> None:
     weekly.add_argument("--summarizer", default="lexrank", choices=ALGORITHMS,
                         help="sumy algorithm that ranks each article's sentences (default: lexrank)")
     weekly.add_argument("--jobs", type=int, metavar="N",
-                        help="processes that build stories at once (default: one per CPU)")
+                        help="processes that build stories at once (default: 1)")
     weekly.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     weekly.set_defaults(run=_weekly)
 

@@ -94,12 +94,44 @@ def compare(claims: list[Claim], previous: list[dict], sentences: Iterable[Sente
         marks[claim.origin] = Mark("updated" if diff else "continuing", before, diff)
     unmatched = [s for s in prev_sentences if s.index not in matched]
     if unmatched:
-        # only sentences sharing a word with an unmatched claim are worth reading closely
-        words = {w for s in unmatched for w in _words(s.text)}
-        rest = [s for s in sentences if words & _words(s.text)]
+        rest = _sharing_words(unmatched, sentences)
         matched.update(unmatched[p].index for _, p, _ in _restatements(unmatched, rest))
     dropped = [r for p, r in enumerate(previous) if p not in matched]
     return marks, dropped
+
+
+# A sentence is read closely against last week's unmatched claims only if it shares at
+# least this many of a claim's distinctive words (all of them, for a claim with fewer), a
+# word being distinctive when it is in at most DISTINCTIVE_SHARE of those claims. Two
+# sentences that state one claim (similarity >= SAME_CLAIM) share far more than two
+# distinctive words; the filter keeps the close reading to a few sentences of the week.
+SHARED_WORDS = 2
+DISTINCTIVE_SHARE = 0.05
+
+
+def _sharing_words(claims: list[Sentence], sentences: Iterable[Sentence]) -> list[Sentence]:
+    words = [_words(c.text) for c in claims]
+    df: dict[str, int] = defaultdict(int)
+    for ws in words:
+        for w in ws:
+            df[w] += 1
+    cap = max(2, int(DISTINCTIVE_SHARE * len(claims)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    need = []
+    for k, ws in enumerate(words):
+        distinctive = [w for w in ws if df[w] <= cap]
+        need.append(min(SHARED_WORDS, len(distinctive)))
+        for w in distinctive:
+            postings[w].append(k)
+    out = []
+    for s in sentences:
+        shared: dict[int, int] = defaultdict(int)
+        for w in _words(s.text):
+            for k in postings.get(w, ()):
+                shared[k] += 1
+        if any(n >= need[k] for k, n in shared.items()):
+            out.append(s)
+    return out
 
 
 def _words(text: str) -> set[str]:

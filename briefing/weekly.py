@@ -11,7 +11,6 @@ so a claim's citations point into one source list for the whole brief.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
@@ -27,8 +26,10 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 # summarizer's salience, already raised for corroborated claims) to break ties between
 # stories of equal coverage.
 REPRINT_WEIGHT = 0.25
-# Below this many articles a week is built in one process: starting workers costs more
-# (about a second) than the stories take.
+# Below this many articles a week is built in one process even with --jobs: starting
+# workers costs more (about a second) than the stories take. One process is the default:
+# on the shared 2-core machine benchmarks/weekly.py measured two workers 1.22x *slower*
+# than one for 5,000 articles (load average near 4); try --jobs on an idle multi-core box.
 PARALLEL_FROM = 200
 
 
@@ -90,8 +91,8 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
           jobs: int | None = None) -> WeeklyBrief:
     """Build the week's brief from the archive; raise NoArticlesError for an empty week.
 
-    Stories are built in `jobs` processes (default: one per CPU); the result is the same
-    whatever the number, since each story is built on its own and results keep their order.
+    Stories are built in `jobs` processes (default 1); the result is the same whatever the
+    number, since each story is built on its own and results keep their order.
     """
     stored = archive.week(week)
     if not stored:
@@ -122,7 +123,7 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
 
 
 def _map_stories(work: list[tuple], jobs: int | None) -> list[Story]:
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or 1
     if jobs <= 1 or len(work) <= 1:
         return [_story(*w) for w in work]
     from concurrent.futures import ProcessPoolExecutor
