@@ -28,8 +28,9 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 REPRINT_WEIGHT = 0.25
 # Below this many articles a week is built in one process even with --jobs: starting
 # workers costs more (about a second) than the stories take. One process is the default:
-# on the shared 2-core machine benchmarks/weekly.py measured two workers 1.22x *slower*
-# than one for 5,000 articles (load average near 4); try --jobs on an idle multi-core box.
+# on the shared 2-core machine benchmarks/weekly.py found no reliable gain from two workers
+# for 5,000 articles (2 processes / 1 process: 1.06 with both warm; 0.80 and 1.22 in runs
+# where the second build was the warm one; load average 2.4-4.5 from other work).
 PARALLEL_FROM = 200
 
 
