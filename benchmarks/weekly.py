@@ -207,7 +207,7 @@ def main() -> int:
         print(f"render+write {t4 - t3b:7.1f} s  ({', '.join(p.suffix for p in written)}; "
               f"md {written[0].stat().st_size // 1024} KiB)")
         print(f"total weekly (build+write) {t3 - t2 + t4 - t3b:.1f} s; peak RSS {peak_mib():.0f} MiB "
-              f"(largest worker process {peak_mib(resource.RUSAGE_CHILDREN):.0f} MiB)")
+              f"(largest child process {peak_mib(resource.RUSAGE_CHILDREN):.0f} MiB)")
         print(f"clusters {len(brief.stories)} vs {args.stories} true; purity {pure / len(brief.sources):.3f}")
     return 0
 
