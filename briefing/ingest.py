@@ -99,6 +99,19 @@ def read(path: Path, source_id: str) -> RawArticle:
                       title_from_first_line="title" not in meta)
 
 
+def read_html(data: bytes, source: Source) -> RawArticle:
+    """Read a fetched web page (bytes) the way `read` reads an .html file."""
+    text = decode(data)
+    if not text.strip():
+        raise InputError("is empty; remove it or add the article's text")
+    return _read_html(text, source)
+
+
+def read_html_fragment(html: str, source: Source) -> RawArticle:
+    """Read a bare HTML fragment (a feed entry's content), too small for page extraction."""
+    return RawArticle(source=source, blocks=_html_blocks(html))
+
+
 def decode(data: bytes) -> str:
     """Decode bytes as UTF-8, then cp1252, then Latin-1; refuse binary data."""
     if b"\x00" in data[:4096] or _looks_binary(data[:4096]):

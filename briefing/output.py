@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OutputError, UsageError
@@ -40,6 +41,16 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str
     of the user's templates (tried before the built-in ones), `extra_css` the user's styles."""
     from . import render
 
+    return write_rendered(out_dir, formats, name, brief.title,
+                          markdown=lambda: render.to_markdown(brief, templates),
+                          html=lambda: render.to_html(brief, templates, extra_css),
+                          json=lambda: render.to_json(brief), protected=protected, pdf_variant=pdf_variant)
+
+
+def write_rendered(out_dir: Path, formats: tuple[str, ...], name: str, title: str,
+                   markdown: Callable[[], str], html: Callable[[], str], json: Callable[[], str],
+                   protected: set[Path] = frozenset(), pdf_variant: str | None = None) -> list[Path]:
+    """Write the chosen formats of a document rendered on demand (the PDF prints the HTML)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -48,19 +59,19 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str
     for target in targets.values():
         if target.resolve() in protected:
             raise OutputError(f"{target} is one of the input articles; choose another output folder with -o")
-    html = render.to_html(brief, templates, extra_css) if {"html", "pdf"} & set(formats) else None
+    page = html() if {"html", "pdf"} & set(formats) else None
     written = []
     for fmt, target in targets.items():
         if fmt == "md":
-            data = render.to_markdown(brief, templates).encode("utf-8")
+            data = markdown().encode("utf-8")
         elif fmt == "json":
-            data = render.to_json(brief).encode("utf-8")
+            data = json().encode("utf-8")
         elif fmt == "html":
-            data = html.encode("utf-8")
+            data = page.encode("utf-8")
         else:
             from .pdf import to_pdf
 
-            data = to_pdf(html, brief.title, pdf_variant)
+            data = to_pdf(page, title, pdf_variant)
         atomic_write(target, data)
         written.append(target)
     return written

@@ -50,7 +50,8 @@ class SentenceIndex:
     def __init__(self, sentences: list[Sentence]):
         self.sentences = sentences
         variants = spelling_variants(s.text for s in sentences)
-        self.terms = [frozenset(variants.get(t, t) for t in _split_hyphens(terms(s.text))) for s in sentences]
+        self.terms = [frozenset(variants.get(t, t) for t in _split_hyphens(terms(s.text))) | _numbers(s.text)
+                      for s in sentences]
         df: dict[str, int] = defaultdict(int)
         for ts in self.terms:
             for t in ts:
@@ -58,7 +59,10 @@ class SentenceIndex:
         n = len(sentences)
         self.df = df
         self.idf = {t: math.log((n + 1) / c) for t, c in df.items()}
-        self.mass = [sum(self.idf[t] for t in ts) for ts in self.terms]
+        # A count both sentences give ("30 people") is evidence they tell one fact; a count
+        # only one gives, or a different one, is not evidence against (sources disagree on
+        # counts, and facts.py shows it), so counts add to what is shared, never to the mass.
+        self.mass = [sum(self.idf[t] for t in ts if not t.startswith(_NUMBER_PREFIX)) for ts in self.terms]
 
     def similarity(self, i: int, j: int) -> float:
         """Shared IDF mass, half against the shorter sentence and half against both.
@@ -74,7 +78,7 @@ class SentenceIndex:
         ma, mb = self.mass[i], self.mass[j]
         if shared <= 0 or ma <= 0 or mb <= 0:
             return 0.0
-        return 0.5 * shared / min(ma, mb) + 0.5 * shared / math.sqrt(ma * mb)
+        return min(1.0, 0.5 * shared / min(ma, mb) + 0.5 * shared / math.sqrt(ma * mb))
 
     def candidate_pairs(self) -> Iterable[tuple[int, int]]:
         """Pairs of sentences that share at least one term that is not the story's topic."""
@@ -91,6 +95,16 @@ class SentenceIndex:
                     if (i, j) not in seen:
                         seen.add((i, j))
                         yield i, j
+
+
+_NUMBER_PREFIX = "#"
+_COUNT = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers a sentence gives, as terms ("#30"); years are already words of its own."""
+    return frozenset(_NUMBER_PREFIX + m.group(0).replace(",", "") for m in _COUNT.finditer(text)
+                     if not (len(m.group(0)) == 4 and m.group(0)[:2] in ("19", "20")))
 
 
 def _split_hyphens(ts: Iterable[str]) -> list[str]:

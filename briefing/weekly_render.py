@@ -1,0 +1,102 @@
+"""Render and write a WeeklyBrief: Markdown and HTML through templates/weekly.*.j2, JSON as
+BRIEF_JSON.md lays it out (the single brief's fields, plus `stories`), PDF from the HTML.
+
+Claims are shown with the single brief's claim view (render._claim_view) plus their mark
+(new / updated / continuing) and the number of independent origins among their sources.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import __version__, render
+from .models import Claim
+from .output import write_rendered
+from .resources import styles_dir
+from .weekly import Story, WeeklyBrief, week_days
+
+
+def _claim_view(brief: WeeklyBrief, claim: Claim) -> dict:
+    mark = brief.marks.get(claim.origin)
+    return {**render._claim_view(claim), "origins": brief.claim_origins(claim),
+            "status": mark.status if mark else None, "previous": mark.previous if mark else None,
+            "changes": mark.changes if mark else []}
+
+
+def _story_view(brief: WeeklyBrief, story: Story) -> dict:
+    return {"title": story.title, "sources": story.source_ids, "single_source": story.single_source,
+            "origins": story.origins, "outlets": story.outlets,
+            "bottom_line": _claim_view(brief, story.key_points[0]) if story.key_points else None,
+            "key_points": [_claim_view(brief, c) for c in story.key_points],
+            "sections": [{"key": s.key, "title": s.title, "claims": [_claim_view(brief, c) for c in s.claims]}
+                         for s in story.sections]}
+
+
+def context(brief: WeeklyBrief, css: str = "") -> dict:
+    first, last = week_days(brief.week)
+    return {"title": brief.title, "week": brief.week, "first_day": first.isoformat(), "last_day": last.isoformat(),
+            "sources": brief.sources, "stories": [_story_view(brief, s) for s in brief.stories],
+            "compared_with": brief.compared_with, "dropped": brief.dropped,
+            "generator": f"briefing {__version__}", "css": css}
+
+
+def to_markdown(brief: WeeklyBrief) -> str:
+    return render._environment(False).get_template("weekly.md.j2").render(**context(brief))
+
+
+def to_html(brief: WeeklyBrief) -> str:
+    css = (styles_dir() / "brief.css").read_text("utf-8")
+    return render._environment(True).get_template("weekly.html.j2").render(**context(brief, css))
+
+
+def to_dict(brief: WeeklyBrief) -> dict:
+    def claim(c: Claim) -> dict:
+        mark = brief.marks.get(c.origin)
+        return {"text": c.text,
+                "evidence": [{"source": e.source, "sentence": e.sentence, "start": e.start, "end": e.end}
+                             for e in c.evidence],
+                "discrepancies": [{"kind": d.kind, "values": dict(render._in_source_order(d.values))}
+                                  for d in c.discrepancies],
+                "section": c.section, "score": round(c.score, 4), "origins": brief.claim_origins(c),
+                "status": mark.status if mark else None,
+                "previous": mark.previous if mark else None,
+                "changes": [{"was": a, "now": b} for a, b in mark.changes] if mark else []}
+
+    stories = [{"title": s.title, "sources": s.source_ids, "single_source": s.single_source,
+                "origins": s.origins, "outlets": s.outlets, "weight": round(s.weight, 4),
+                "key_points": [claim(c) for c in s.key_points],
+                "sections": [{"key": x.key, "title": x.title, "claims": [claim(c) for c in x.claims]}
+                             for x in s.sections]} for s in brief.stories]
+    # the single brief's top-level fields: the front page's bottom lines as key points, and
+    # every story's claims gathered by section (each claim still in one section only)
+    sections: dict[str, dict] = {}
+    for s in brief.stories:
+        for x in s.sections:
+            sections.setdefault(x.key, {"key": x.key, "title": x.title, "claims": []})["claims"].extend(
+                claim(c) for c in x.claims)
+    return {
+        "title": brief.title,
+        "week": brief.week,
+        "generator": f"briefing {__version__}",
+        "sources": [{"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
+                     "published": s.published, "url": s.url, "path": s.path} for s in brief.sources],
+        "key_points": [claim(s.key_points[0]) for s in brief.stories if s.key_points],
+        "sections": list(sections.values()),
+        "source_summaries": [{"source": summary.source_id,
+                              "sentences": [summary.document.sentences[i].text for i in summary.condensed]}
+                             for s in brief.stories for summary in s.summaries],
+        "stories": stories,
+        "compared_with": brief.compared_with,
+        "dropped": brief.dropped,
+    }
+
+
+def to_json(brief: WeeklyBrief) -> str:
+    return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str) -> list[Path]:
+    """Write the chosen formats into out_dir/<week>/; return the paths written."""
+    return write_rendered(out_dir / brief.week, formats, name, brief.title, markdown=lambda: to_markdown(brief),
+                          html=lambda: to_html(brief), json=lambda: to_json(brief))

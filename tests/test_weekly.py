@@ -1,0 +1,263 @@
+"""The weekly brief over two weeks of small articles written for the test: stories, and the
+new / updated / continuing / dropped marks of the second week against the first."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, norm
+
+WEEK_1 = {  # 2023-W42: 16 to 22 October
+    "ferry-1.md": ("2023-10-16", "Island Post", "Lenvik to open ferry line",
+                   "Officials in the harbour town of Lenvik said the new ferry line to the outer islands will open next month. "
+                   "The ferry will carry up to 300 passengers a day between Lenvik and the islands. "
+                   "Local shop owners in Lenvik welcomed the ferry plan, saying it would bring more visitors."),
+    "ferry-2.md": ("2023-10-17", "Coast News", "Council approves Lenvik ferry",
+                   "The Lenvik council approved a ferry line linking the harbour with the outer islands. "
+                   "According to the council, the ferry will carry up to 300 passengers a day between Lenvik and the islands. "
+                   "Fishermen on the islands worry that the ferry timetable ignores their early catches."),
+    "storm-1.md": ("2023-10-18", "Valley Times", "Storm hits Halden",
+                   "A severe storm swept through the valley town of Halden overnight, tearing roofs from houses. "
+                   "The storm injured 12 people in Halden, the regional hospital said. "
+                   "Engineers closed the old Halden bridge after the river rose above its warning mark."),
+    "storm-2.md": ("2023-10-19", "Daily Courier", "Halden clears up after storm",
+                   "Rescue crews in Halden spent the day clearing fallen trees after the overnight storm. "
+                   "Hospital staff said the storm injured 12 people in Halden, two of them seriously. "
+                   "The Halden bridge stays closed while engineers inspect its damaged pillars."),
+    "library.md": ("2023-10-20", "Norby Gazette", "Norby library reopens",
+                   "The city library of Norby reopened its restored reading hall after two years of renovation works. "
+                   "Architects kept the original painted ceiling of the Norby reading hall intact. "
+                   "Visitors queued outside the Norby library before the doors opened at nine."),
+}
+WEEK_2 = {  # 2023-W43: 23 to 29 October
+    "ferry-3.md": ("2023-10-24", "Island Post", "Lenvik ferry fares published",
+                   "The ferry will carry up to 300 passengers a day between Lenvik and the islands. "
+                   "Ticket prices for the Lenvik ferry were published on Monday, with island residents paying half fare. "
+                   "The first Lenvik ferry crossing to the islands is planned for early December."),
+    "storm-3.md": ("2023-10-25", "Valley Times", "Halden storm toll rises",
+                   "The storm injured 30 people in Halden, the regional hospital said in a revised count. "
+                   "Insurance assessors began visiting storm-damaged houses in Halden this week. "
+                   "The Halden bridge reopened to cars after engineers repaired its damaged pillars."),
+    "storm-4.md": ("2023-10-26", "Daily Courier", "Halden counts the cost",
+                   "Hospital figures released on Wednesday show the storm injured 30 people in Halden. "
+                   "Volunteers collected blankets and food for families in Halden whose roofs the storm tore away. "
+                   "The mayor of Halden promised grants to rebuild the storm-damaged houses."),
+    "mine.md": ("2023-10-27", "Brekke Herald", "Brekke miners strike",
+                "Workers at the copper mine in Brekke went on strike over unpaid overtime on Thursday. "
+                "The union said about 400 miners in Brekke joined the strike on its first day. "
+                "Managers of the Brekke mine said talks with the union would resume next week."),
+}
+
+
+def run(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if env_db:
+        env["BRIEFING_DB"] = str(env_db)
+    return subprocess.run([sys.executable, "-m", "briefing", *args], env=env, capture_output=True, text=True,
+                          timeout=180)
+
+
+def write_week(folder: Path, articles: dict) -> Path:
+    folder.mkdir(parents=True)
+    for name, (day, publisher, title, text) in articles.items():
+        (folder / name).write_text(f"---\ntitle: {title}\npublisher: {publisher}\npublished: {day}\n---\n\n{text}\n",
+                                   encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def two_weeks(tmp_path_factory):
+    root = tmp_path_factory.mktemp("weekly")
+    db = root / "news.db"
+    for folder, articles in (("w42", WEEK_1), ("w43", WEEK_2)):
+        result = run("ingest", str(write_week(root / folder, articles)), env_db=db)
+        assert result.returncode == 0, result.stdout + result.stderr
+    out = root / "out"
+    for week in ("2023-W42", "2023-W43"):
+        result = run("weekly", "--week", week, "-o", str(out), "--formats", "md,json,html", env_db=db)
+        assert result.returncode == 0, result.stderr
+    md = {w: (out / w / "brief.md").read_text("utf-8") for w in ("2023-W42", "2023-W43")}
+    js = {w: json.loads((out / w / "brief.json").read_text("utf-8")) for w in ("2023-W42", "2023-W43")}
+    return root, db, md, js
+
+
+def story_of(brief: dict, title: str) -> dict:
+    by_source = {s["id"]: s["title"] for s in brief["sources"]}
+    for story in brief["stories"]:
+        if title in {by_source[i] for i in story["sources"]}:
+            return story
+    raise AssertionError(f"no story holds {title!r}")
+
+
+def claims(story: dict) -> list[dict]:
+    return [c for s in story["sections"] for c in s["claims"]]
+
+
+def find(story: dict, text: str) -> dict:
+    matches = [c for c in claims(story) if text in norm(c["text"])]
+    assert len(matches) == 1, [c["text"] for c in claims(story)]
+    return matches[0]
+
+
+def test_articles_are_clustered_into_stories(two_weeks):
+    _, _, _, js = two_weeks
+    w42 = js["2023-W42"]
+    titles = {s["id"]: s["title"] for s in w42["sources"]}
+    grouped = sorted(sorted(titles[i] for i in s["sources"]) for s in w42["stories"])
+    assert grouped == [["Council approves Lenvik ferry", "Lenvik to open ferry line"],
+                       ["Halden clears up after storm", "Storm hits Halden"],
+                       ["Norby library reopens"]]
+    # two-source stories come before the single-source one, which is marked as such
+    assert [s["single_source"] for s in w42["stories"]] == [False, False, True]
+    # a claim two sources state is one claim citing both
+    ferry = story_of(w42, "Lenvik to open ferry line")
+    shared = find(ferry, "carry up to 300 passengers a day")
+    assert len({e["source"] for e in shared["evidence"]}) == 2
+    # the front page is each story's bottom line
+    assert [c["text"] for c in w42["key_points"]] == [s["key_points"][0]["text"] for s in w42["stories"]]
+    # the first brief has nothing to be compared with
+    assert w42["compared_with"] is None and all(c["status"] is None for c in claims(ferry))
+
+
+def test_second_week_marks_new_updated_continuing_and_dropped(two_weeks):
+    _, _, md, js = two_weeks
+    w43 = js["2023-W43"]
+    assert w43["compared_with"] == "2023-W42"
+    ferry = story_of(w43, "Lenvik ferry fares published")
+    storm = story_of(w43, "Halden storm toll rises")
+    mine = story_of(w43, "Brekke miners strike")
+    assert storm["sources"] == sorted(storm["sources"]) and len(storm["sources"]) == 2
+    assert mine["single_source"] and not storm["single_source"]
+
+    continuing = find(ferry, "carry up to 300 passengers a day")
+    assert continuing["status"] == "continuing" and continuing["changes"] == []
+    assert find(ferry, "Ticket prices for the Lenvik ferry")["status"] == "new"
+
+    updated = find(storm, "injured 30 people in Halden")
+    assert updated["status"] == "updated"
+    assert updated["changes"] == [{"was": "12 people", "now": "30 people"}]
+    assert "injured 12 people" in updated["previous"]
+    assert all(c["status"] == "new" for c in claims(mine))
+
+    dropped = [d["text"] for d in w43["dropped"]]
+    assert any("Norby reopened its restored reading hall" in t for t in dropped)
+    assert not any("300 passengers" in t or "injured 12 people" in t for t in dropped)
+
+    text = md["2023-W43"]
+    assert "*Continuing:* The ferry will carry up to 300 passengers a day" in text
+    assert "**Updated:** The storm injured 30 people in Halden" in text
+    assert "*Changed since 2023-W42:* 12 people → 30 people" in text
+    assert "**New:** Workers at the copper mine in Brekke" in text
+    assert "*2 sources from 2 outlets, 2 independent origins*" in text
+    assert "## No longer reported" in text
+    dropped_part = text.split("## No longer reported")[1].split("## Sources")[0]
+    assert "The city library of Norby reopened its restored reading hall" in dropped_part
+    assert "Norby library reopens" in dropped_part  # says where last week's claim came from
+    assert "*(single source)*" in text.split("## 1.")[0]  # the front page marks the single-source story
+    html = (two_weeks[0] / "out" / "2023-W43" / "brief.html").read_text("utf-8")
+    assert '<span class="mark mark-updated">Updated</span>' in html
+    assert "Changed since 2023-W42:</span> 12 people → 30 people" in html
+
+
+def test_same_week_built_twice_is_the_same_brief(two_weeks):
+    root, db, md, js = two_weeks
+    out = root / "again"
+    result = run("weekly", "--week", "2023-W43", "-o", str(out), "--formats", "md,json", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert (out / "2023-W43" / "brief.md").read_text("utf-8") == md["2023-W43"]
+    assert json.loads((out / "2023-W43" / "brief.json").read_text("utf-8")) == js["2023-W43"]
+
+
+def test_stories_built_in_two_processes_give_the_same_brief(two_weeks, monkeypatch):
+    from briefing import weekly, weekly_render
+    from briefing.archive import Archive
+
+    _, db, _, js = two_weeks
+    monkeypatch.setattr(weekly, "PARALLEL_FROM", 0)
+    with Archive(db, create=False) as archive:
+        one = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=1))
+        two = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=2))
+    assert one == two
+    assert json.loads(one) == js["2023-W43"]
+
+
+def test_a_week_without_articles_is_a_clear_message_and_no_files(two_weeks):
+    root, db, _, _ = two_weeks
+    out = root / "empty"
+    result = run("weekly", "--week", "2023-W30", "-o", str(out), "--db", str(db))
+    assert result.returncode == 1
+    assert "no articles" in result.stderr and "2023-W30" in result.stderr and "2023-07-24 to 2023-07-30" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_weekly_without_an_archive_says_how_to_make_one(tmp_path):
+    result = run("weekly", "--week", "2023-W43", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1 and "no archive at" in result.stderr and "briefing ingest" in result.stderr
+    assert not (tmp_path / "none.db").exists() and not (tmp_path / "out").exists()
+
+
+def test_bad_week_is_a_usage_error(tmp_path):
+    result = run("weekly", "--week", "2023-43", "--db", str(tmp_path / "x.db"), "-o", str(tmp_path))
+    assert result.returncode == 2 and "write it as 2023-W43" in result.stderr
+
+
+def test_weekly_writes_all_formats_into_the_week_folder(two_weeks):
+    root, db, _, _ = two_weeks
+    out = root / "all"
+    result = run("weekly", "--week", "2023-W42", "-o", str(out), "--name", "friday", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (out / "2023-W42").iterdir()) == \
+        ["friday.html", "friday.json", "friday.md", "friday.pdf"]
+    assert (out / "2023-W42" / "friday.pdf").read_bytes().startswith(b"%PDF")
+    html = (out / "2023-W42" / "friday.html").read_text("utf-8")
+    assert "Front page" in html and "Norby library reopens" in html
+
+
+def test_archive_list_show_remove(two_weeks, tmp_path):
+    _, db, _, _ = two_weeks
+    copy = tmp_path / "copy.db"
+    import sqlite3
+
+    with sqlite3.connect(db) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    listing = run("archive", "list", "--week", "2023-W43", "--db", str(copy))
+    assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 4
+    assert "Brekke miners strike" in listing.stdout
+    mine_id = next(l.split()[0] for l in listing.stdout.splitlines() if "Brekke" in l)
+    shown = run("archive", "show", mine_id, "--db", str(copy))
+    assert "title: Brekke miners strike" in shown.stdout and "publisher: Brekke Herald" in shown.stdout
+    assert "Workers at the copper mine in Brekke" in shown.stdout
+    assert run("archive", "remove", mine_id, "--db", str(copy)).returncode == 0
+    assert "Brekke" not in run("archive", "list", "--db", str(copy)).stdout
+    missing = run("archive", "show", "9999", "--db", str(copy))
+    assert missing.returncode == 1 and "no article 9999" in missing.stderr
+
+
+def test_help_of_the_archive_commands_imports_nothing_heavy():
+    code = ("import sys, briefing.cli\n"
+            "for c in ('ingest', 'archive', 'weekly'):\n"
+            "    try:\n        briefing.cli.main([c, '--help'])\n    except SystemExit:\n        pass\n"
+            "print('HEAVY', [m for m in ('weasyprint', 'sumy', 'nltk', 'trafilatura', 'feedparser', 'numpy', 'sqlite3')"
+            " if m in sys.modules])\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.count("Example:") == 3
+    assert "HEAVY []" in result.stdout
+
+
+def test_a_claim_repeated_by_a_sentence_outside_this_weeks_claims_is_not_dropped():
+    from briefing import novelty
+    from briefing.models import Sentence
+
+    said = "The Halden bridge stays closed while engineers inspect its damaged pillars."
+    previous = [{"fingerprint": novelty.fingerprint(said), "text": said, "story": "Storm", "sources": []}]
+    repeated = Sentence("7", 4, 0, 80, "The Halden bridge stays closed while engineers inspect the damaged pillars.")
+    other = Sentence("7", 5, 81, 140, "Schools in Norby reopened after the autumn holidays on Monday.")
+    assert novelty.compare([], previous, [other])[1] == previous
+    assert novelty.compare([], previous, [other, repeated])[1] == []
