@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="sumy algorithm that ranks each article's sentences (default: lexrank)")
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     build.set_defaults(run=_build)
+    _add_summarize(commands)
+    _add_eval(commands)
     return parser
 
 
@@ -68,6 +70,84 @@ def _build(args: argparse.Namespace) -> int:
         n = len(result.brief.sources)
         _say(f"wrote {', '.join(str(p) for p in written)} ({n} source{'s' if n != 1 else ''}, {claims} claims)")
     return 0
+
+
+SUMMARIZE_EXAMPLE = """\
+Example:
+  briefing summarize examples/dprk-russia --words 100
+"""
+
+
+def _add_summarize(commands) -> None:
+    sub = commands.add_parser(
+        "summarize", help="print a short multi-document summary (plain text)",
+        description="Print the brief's most important claims, verbatim, one per line, most "
+                    "important first, in at most N words: no citations, no labels.",
+        epilog=SUMMARIZE_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub.add_argument("inputs", nargs="+", metavar="INPUT", help="article files and folders")
+    sub.add_argument("--words", type=_positive, default=100, metavar="N",
+                     help="at most this many words (default: 100)")
+    sub.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    sub.set_defaults(run=_summarize)
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    from . import multidoc
+
+    lines, problems = multidoc.summarize(args.inputs, args.words)
+    for problem in problems:
+        _say(f"skipped {problem}")
+    for line in lines:
+        print(line)
+    return 0
+
+
+EVAL_EXAMPLE = """\
+Example:
+  briefing eval tests/data/clusters --words 100
+  briefing eval my-set --json > scores.json
+
+SET_DIR holds one folder per cluster: CLUSTER/docs/*.txt (articles) and
+CLUSTER/refs/*.txt (human reference summaries).
+"""
+
+
+def _add_eval(commands) -> None:
+    sub = commands.add_parser(
+        "eval", help="score briefing and sumy against reference summaries (ROUGE)",
+        description="ROUGE-1/ROUGE-2 recall of 'briefing summarize' and of sumy's LexRank, "
+                    "TextRank, LSA, Luhn and SumBasic over each cluster's concatenated "
+                    "articles, with seconds taken, measured in one run.",
+        epilog=EVAL_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub.add_argument("set_dir", metavar="SET_DIR", help="folder of clusters")
+    sub.add_argument("--words", type=_positive, default=100, metavar="N",
+                     help="word budget; every summary is truncated to it (default: 100)")
+    sub.add_argument("--json", action="store_true", help="print the results as JSON")
+    sub.set_defaults(run=_eval)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from . import evaluate
+
+    results = evaluate.evaluate(Path(args.set_dir), args.words)
+    n = len(evaluate.load_set(Path(args.set_dir)))
+    if args.json:
+        print(json.dumps(evaluate.to_dict(results, n, args.words), indent=2))
+    else:
+        print(evaluate.table(results, n, args.words))
+    return 0
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
 
 
 def _say(message: str) -> None:
