@@ -22,11 +22,6 @@ from .errors import BriefingError, UsageError
 
 BASELINES = ("lexrank", "textrank", "lsa", "luhn", "sumbasic")
 SYSTEMS = ("briefing",) + BASELINES
-# Two summary sentences are near-duplicates when this share of the shorter one's content
-# words (stemmed, stop words out) is also in the other: at 0.7 the sentences tell the same
-# fact; pairs that share a story's names and topic words (as any two sentences of one
-# cluster do) stay well below it in the test clusters.
-NEAR_DUPLICATE = 0.7
 
 
 @dataclass
@@ -123,14 +118,16 @@ def verbatim_share(lines: list[str], sources: list[str]) -> float:
 
 
 def redundancy_share(lines: list[str]) -> float:
-    """Percent of pairs of summary lines that are near-duplicates of each other."""
+    """Percent of pairs of summary lines that are near-duplicates of each other (the same
+    test as the summary's own, multidoc.NEAR_DUPLICATE)."""
+    from .multidoc import near_duplicate
     from .terms import terms
 
     bags = [set(terms(line)) for line in lines]
     pairs = [(a, b) for i, a in enumerate(bags) for b in bags[i + 1:]]
     if not pairs:
         return 0.0
-    dup = sum(1 for a, b in pairs if a and b and len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE)
+    dup = sum(1 for a, b in pairs if near_duplicate(a, b))
     return 100 * dup / len(pairs)
 
 

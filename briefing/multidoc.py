@@ -8,7 +8,7 @@ an improvement to the other. The choice is a budgeted coverage of the cluster's 
 it, so what most sources report counts most and a sentence that repeats what is already
 chosen gains nothing (redundancy is avoided by the objective itself). Claims are then taken
 greedily by concept gain per word, with a bonus for claims early in their articles (news
-leads) and for claims several sources state.
+leads), less for quotations, and never two claims that repeat each other.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .models import Claim, Summary
-from .terms import stem
+from .terms import stem, terms
 
 DEFAULT_WORDS = 100
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -40,6 +40,11 @@ LENGTH_EXPONENT = 0.4
 # A sentence that opens a quotation (or is mostly quotation) is a remark, not a fact; its gain
 # counts this much.
 QUOTE_FACTOR = 0.5
+# Two sentences are near-duplicates when this share of the shorter one's content words
+# (stemmed, stop words out) is also in the other: at 0.7 they tell the same fact, while
+# sentences that only share a story's names and topic words stay well below it in the
+# test clusters. Coverage already makes a repeat worth little; this rules it out.
+NEAR_DUPLICATE = 0.7
 
 
 def words(text: str) -> int:
@@ -60,7 +65,8 @@ class _Candidate:
     claim: Claim
     words: int
     concepts: set[tuple[str, str]]
-    prior: float  # multiplies the concept gain: lead position, corroboration, quotation
+    prior: float  # multiplies the concept gain: lead position, quotation
+    terms: set[str]  # content words, for the near-duplicate test
 
 
 def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_WORDS) -> list[Claim]:
@@ -76,8 +82,9 @@ def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_
         for s in summary.document.sentences:
             seen |= concepts(s.text, stops)
         df.update(seen)
-    min_docs = max(2, round(MIN_CONCEPT_SHARE * n_docs)) if n_docs > 1 else 1
-    if n_docs <= 1:  # one article: weigh concepts by how often it repeats them instead
+    if n_docs > 1:
+        min_docs = max(2, round(MIN_CONCEPT_SHARE * n_docs))
+    else:  # one article: weigh its concepts by how often it repeats them instead
         df = Counter(c for s in summaries[0].document.sentences for c in concepts(s.text, stops)) if summaries else df
         min_docs = 1
     weight = {c: float(n) for c, n in df.items() if n >= min_docs}
@@ -91,7 +98,7 @@ def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_
         prior = 1 + LEAD_BONUS / (position + 1)
         if _is_quote(claim.text):
             prior *= QUOTE_FACTOR
-        candidates.append(_Candidate(claim, n, concepts(claim.text, stops), prior))
+        candidates.append(_Candidate(claim, n, concepts(claim.text, stops), prior, set(terms(claim.text))))
 
     chosen: list[_Candidate] = []
     covered: set = set()
@@ -111,11 +118,16 @@ def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_
         chosen.append(best)
         covered |= best.concepts
         left -= best.words
-        pool = [c for c in pool if c is not best and c.words <= left]
+        pool = [c for c in pool if c is not best and c.words <= left and not near_duplicate(c.terms, best.terms)]
     if not chosen and candidates:  # nothing shared across articles: lead with the top claim
         fitting = [c for c in candidates if c.words <= budget]
         chosen = fitting[:1]
     return [c.claim for c in chosen]
+
+
+def near_duplicate(a: set[str], b: set[str]) -> bool:
+    """Whether two sentences' content-word sets tell the same thing (see NEAR_DUPLICATE)."""
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE
 
 
 _QUOTE_OPEN = re.compile(r"^\W*[\"“‘']")
@@ -134,7 +146,7 @@ def summarize(inputs: list[str], budget: int = DEFAULT_WORDS, options=None) -> t
     collapsed) and the problems met reading the inputs."""
     from . import pipeline
 
-    result = pipeline.build(inputs, options or pipeline.Options())
+    result = pipeline.build(inputs, options or pipeline.Options(keep_all=True))
     claims = sorted({id(c): c for s in result.brief.sections for c in s.claims}.values(),
                     key=lambda c: (-c.score, c.first_seen))
     chosen = select(claims, result.summaries, budget)

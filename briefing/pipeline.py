@@ -27,6 +27,9 @@ class Options:
     summarizer: str = summarize.DEFAULT_ALGORITHM
     sections_file: Path | None = None
     exclude: Path | None = None  # a folder not to read from (the output folder)
+    # make a claim of every sentence, not only of each article's condensed set: the short
+    # multi-document summary (multidoc.py) chooses among all of them at the cluster level
+    keep_all: bool = False
 
 
 @dataclass
@@ -46,7 +49,7 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     # 3. split each article into sentences with offsets into its cleaned text
     documents = [segment.segment(a) for a in articles]
     # 4. rank every sentence of each article and keep its condensed set
-    summaries = [summarize.summarize(d, options.summarizer) for d in documents]
+    summaries = [summarize.summarize(d, options.summarizer, options.keep_all) for d in documents]
     # 5. merge the sentences that state the same claim across articles; compare their facts
     published = {a.source.id: a.source.published for a in articles}
     claims = synthesize.synthesize(summaries, published)
