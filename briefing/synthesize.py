@@ -40,6 +40,13 @@ CORROBORATION_BONUS = 0.25
 # Terms in more than this share of all sentences are the story's topic; pairs that share
 # only such terms are not compared at all (this is what keeps matching sub-quadratic).
 TOPIC_SHARE = 0.3
+# ... and in a large input (an archive of many stories) a term in more than this many
+# sentences is common language, not a claim's mark. Two sentences that state one claim also
+# share rarer words (names, numbers, the event's own nouns), through which they are still
+# compared. The cap bounds the comparisons per sentence, which keeps merging linear in the
+# input's size; it changes nothing for inputs under 333 sentences (where TOPIC_SHARE binds
+# first), i.e. briefs of up to about 15 articles.
+MAX_BLOCK = 100
 
 
 class SentenceIndex:
@@ -56,6 +63,8 @@ class SentenceIndex:
         self.df = df
         self.idf = {t: math.log((n + 1) / c) for t, c in df.items()}
         self.mass = [sum(self.idf[t] for t in ts) for ts in self.terms]
+        # merging asks for the same pair again each time one of its groups grows
+        self._known: dict[tuple[int, int], float] = {}
 
     def similarity(self, i: int, j: int) -> float:
         """Shared IDF mass, half against the shorter sentence and half against both.
@@ -64,6 +73,12 @@ class SentenceIndex:
         with more detail; the second keeps two long sentences that merely share a few
         words apart.
         """
+        key = (i, j) if i < j else (j, i)
+        if key not in self._known:
+            self._known[key] = self._similarity(i, j)
+        return self._known[key]
+
+    def _similarity(self, i: int, j: int) -> float:
         a, b = self.terms[i], self.terms[j]
         if not a or not b:
             return 0.0
@@ -74,20 +89,29 @@ class SentenceIndex:
         return 0.5 * shared / min(ma, mb) + 0.5 * shared / math.sqrt(ma * mb)
 
     def candidate_pairs(self) -> Iterable[tuple[int, int]]:
-        """Pairs of sentences that share at least one term that is not the story's topic."""
-        cap = max(2, int(TOPIC_SHARE * len(self.sentences)))
+        """Pairs (i < j) of sentences that share a term that is neither the story's topic nor
+        common across the whole input: each term's sentences form a block, and only pairs
+        within a block are compared. Blocks hold at most MAX_BLOCK sentences, so the work
+        grows with the number of sentences times MAX_BLOCK, not with its square."""
+        import numpy as np
+
+        n = len(self.sentences)
+        cap = min(MAX_BLOCK, max(2, int(TOPIC_SHARE * n)))
         postings: dict[str, list[int]] = defaultdict(list)
         for i, ts in enumerate(self.terms):
             for t in ts:
                 if self.df[t] <= cap:
                     postings[t].append(i)
-        seen: set[tuple[int, int]] = set()
+        keys = []
         for ids in postings.values():
-            for x, i in enumerate(ids):
-                for j in ids[x + 1:]:
-                    if (i, j) not in seen:
-                        seen.add((i, j))
-                        yield i, j
+            if len(ids) > 1:  # ids ascend, so each pair comes out as (smaller, larger)
+                block = np.asarray(ids, dtype=np.int64)
+                first, second = np.triu_indices(len(block), 1)
+                keys.append(block[first] * n + block[second])
+        if not keys:
+            return []
+        pairs = np.unique(np.concatenate(keys))  # a pair found in several blocks, once
+        return zip((pairs // n).tolist(), (pairs % n).tolist())
 
 
 def _split_hyphens(ts: Iterable[str]) -> list[str]:
