@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--title", help="title of the brief (default: the headline of its lead source)")
     build.add_argument("--summarizer", default="lexrank", choices=ALGORITHMS,
                        help="sumy algorithm that ranks each article's sentences (default: lexrank)")
+    build.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                       help="processes for summarizing articles (default: all cores)")
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     build.set_defaults(run=_build)
     _add_summarize(commands)
@@ -60,7 +62,8 @@ def _build(args: argparse.Namespace) -> int:
     name = output.check_stem(args.name)
     out_dir = Path(args.output)
     result = pipeline.build(args.inputs, pipeline.Options(
-        title=args.title, summarizer=args.summarizer, exclude=out_dir))
+        title=args.title, summarizer=args.summarizer, exclude=out_dir,
+        jobs=args.jobs, progress=_show_progress(args)))
     for problem in result.problems:
         _say(f"skipped {problem}")
     inputs = {Path(s.path).resolve() for s in result.brief.sources if s.path}
@@ -87,14 +90,17 @@ def _add_summarize(commands) -> None:
     sub.add_argument("inputs", nargs="+", metavar="INPUT", help="article files and folders")
     sub.add_argument("--words", type=_positive, default=100, metavar="N",
                      help="at most this many words (default: 100)")
+    sub.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                     help="processes for summarizing articles (default: all cores)")
     sub.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     sub.set_defaults(run=_summarize)
 
 
 def _summarize(args: argparse.Namespace) -> int:
-    from . import multidoc
+    from . import multidoc, pipeline
 
-    lines, problems = multidoc.summarize(args.inputs, args.words)
+    lines, problems = multidoc.summarize(args.inputs, args.words, pipeline.Options(
+        keep_all=True, jobs=args.jobs, progress=_show_progress(args)))
     for problem in problems:
         _say(f"skipped {problem}")
     for line in lines:
@@ -138,6 +144,11 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         print(evaluate.table(results, n, args.words))
     return 0
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    """A progress bar only for a person watching: stderr is a terminal and not --quiet."""
+    return not args.quiet and sys.stderr.isatty()
 
 
 def _positive(value: str) -> int:

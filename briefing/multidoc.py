@@ -144,9 +144,11 @@ def _is_quote(text: str) -> bool:
 def summarize(inputs: list[str], budget: int = DEFAULT_WORDS, options=None) -> tuple[list[str], list]:
     """Run the pipeline on `inputs`; return the summary's sentences (one line each, white space
     collapsed) and the problems met reading the inputs."""
+    from dataclasses import replace
+
     from . import pipeline
 
-    result = pipeline.build(inputs, options or pipeline.Options(keep_all=True))
+    result = pipeline.build(inputs, replace(options or pipeline.Options(), keep_all=True))
     claims = sorted({id(c): c for s in result.brief.sections for c in s.claims}.values(),
                     key=lambda c: (-c.score, c.first_seen))
     chosen = select(claims, result.summaries, budget)

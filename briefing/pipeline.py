@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import classify, clean, ingest, segment, summarize, synthesize
+from . import classify, clean, ingest, parallel, segment, summarize, synthesize
 from .errors import InputError, NoArticlesError
 from .models import Article, Brief, Claim, Problem, Summary
 
@@ -30,6 +30,8 @@ class Options:
     # make a claim of every sentence, not only of each article's condensed set: the short
     # multi-document summary (multidoc.py) chooses among all of them at the cluster level
     keep_all: bool = False
+    jobs: int | None = None  # processes for per-article summarization; None: all cores
+    progress: bool = False  # a progress bar on stderr for long runs
 
 
 @dataclass
@@ -49,7 +51,7 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     # 3. split each article into sentences with offsets into its cleaned text
     documents = [segment.segment(a) for a in articles]
     # 4. rank every sentence of each article and keep its condensed set
-    summaries = [summarize.summarize(d, options.summarizer, options.keep_all) for d in documents]
+    summaries = parallel.summarize_all(documents, options.summarizer, options.keep_all, options.jobs, options.progress)
     # 5. merge the sentences that state the same claim across articles; compare their facts
     published = {a.source.id: a.source.published for a in articles}
     claims = synthesize.synthesize(summaries, published)
