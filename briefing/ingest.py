@@ -21,7 +21,9 @@ HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 SUPPORTED_LIST = ", ".join(sorted(SUPPORTED))
 
-FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published")
+# Every brief carries this in its colophon (templates/); a file with it is our own output.
+GENERATOR_MARK = "Made with briefing "
+FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published", "descriptor")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
@@ -36,7 +38,11 @@ def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path],
     for given in inputs:
         path = Path(given)
         if path.is_dir():
-            files = [f for f in _articles_in(path) if not _below(f, exclude)]
+            # Skip the output folder below an input folder, so a brief is not read back as
+            # an article; when the user reads from the output folder itself, read it all
+            # (earlier briefs there are recognised by their generator mark in read()).
+            skip = exclude if exclude is not None and not _below(path, exclude) else None
+            files = [f for f in _articles_in(path) if not _below(f, skip)]
             if not files:
                 problems.append(Problem(given, f"folder holds no articles ({SUPPORTED_LIST}); "
                                                "add some or name the files directly"))
@@ -80,13 +86,17 @@ def read(path: Path, source_id: str) -> RawArticle:
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
+    if GENERATOR_MARK in text:
+        raise InputError("is a brief made by briefing, not an article; leave it out of the inputs")
     source = Source(id=source_id, path=str(path))
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return _read_html(text, source)
     if suffix in MARKDOWN_SUFFIXES:
         return _read_markdown(text, source)
-    return RawArticle(source=source, blocks=plain_blocks(text), title_from_first_line=True)
+    meta, body = front_matter(text)
+    return RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
+                      title_from_first_line="title" not in meta)
 
 
 def decode(data: bytes) -> str:
@@ -141,10 +151,32 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         value = data.get(key)
         if value is None:
             continue
-        if isinstance(value, (dt.date, dt.datetime)):
-            value = value.strftime("%Y-%m-%d")
+        if key == "published":
+            value = iso_date(value)
+            if value is None:
+                continue
         meta[key] = str(value).strip()
     return meta, text[match.end():]
+
+
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
+
+
+def iso_date(value) -> str | None:
+    """A publication date as YYYY-MM-DD, or None when it cannot be read as one."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value or "").strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def _markdown_to_html(text: str) -> str:
@@ -171,7 +203,13 @@ def _html_blocks(html: str) -> tuple[Block, ...]:
 
 
 def _element_text(el) -> str:
-    return re.sub(r"[ \t]+", " ", "".join(el.itertext())).strip()
+    """The element's text, leaving out nested lists (their items are blocks of their own)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag not in ("ul", "ol", "list"):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
 
 
 def _read_html(html: str, source: Source) -> RawArticle:
@@ -201,5 +239,5 @@ def _read_html(html: str, source: Source) -> RawArticle:
         title = blocks[0].text
         blocks = blocks[1:]
     source = replace(source, title=title, author=doc.author, publisher=doc.sitename,
-                     published=doc.date, url=doc.url)
+                     published=iso_date(doc.date) if doc.date else None, url=doc.url)
     return RawArticle(source=source, blocks=tuple(blocks))
