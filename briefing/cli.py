@@ -63,9 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--stylesheet", metavar="FILE", help="CSS file applied after the built-in styles")
     build.add_argument("--pdf-variant", choices=PDF_VARIANTS, metavar="VARIANT",
                        help=f"PDF standard to follow: {', '.join(PDF_VARIANTS)} (pdf/ua-1: tagged, accessible)")
+    build.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                       help="processes for summarizing articles (default: all cores)")
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     build.set_defaults(run=_build)
     _add_archive_commands(commands)
+    _add_summarize(commands)
+    _add_eval(commands)
     return parser
 
 
@@ -77,7 +81,8 @@ def _build(args: argparse.Namespace) -> int:
     out_dir = Path(args.output)
     templates, extra_css = _customisation(args)
     options = pipeline.Options(title=args.title, summarizer=args.summarizer or DEFAULT_ALGORITHM, exclude=out_dir,
-                               banner=args.banner, stamp=args.stamp)
+                               banner=args.banner, stamp=args.stamp,
+                               jobs=args.jobs, progress=_show_progress(args))
     if args.profile:
         from . import profile
 
@@ -270,6 +275,94 @@ def _weekly(args: argparse.Namespace) -> int:
         _say(f"wrote {', '.join(str(p) for p in written)} ({k} stor{'ies' if k != 1 else 'y'} from {n} "
              f"source{'s' if n != 1 else ''}{', marked against ' + brief.compared_with if brief.compared_with else ''})")
     return 0
+
+
+
+
+SUMMARIZE_EXAMPLE = """\
+Example:
+  briefing summarize examples/dprk-russia --words 100
+"""
+
+
+def _add_summarize(commands) -> None:
+    sub = commands.add_parser(
+        "summarize", help="print a short multi-document summary (plain text)",
+        description="Print the brief's most important claims, verbatim, one per line, most "
+                    "important first, in at most N words: no citations, no labels.",
+        epilog=SUMMARIZE_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub.add_argument("inputs", nargs="+", metavar="INPUT", help="article files and folders")
+    sub.add_argument("--words", type=_positive, default=100, metavar="N",
+                     help="at most this many words (default: 100)")
+    sub.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                     help="processes for summarizing articles (default: all cores)")
+    sub.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    sub.set_defaults(run=_summarize)
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    from . import multidoc, pipeline
+
+    lines, problems = multidoc.summarize(args.inputs, args.words, pipeline.Options(
+        keep_all=True, jobs=args.jobs, progress=_show_progress(args)))
+    for problem in problems:
+        _say(f"skipped {problem}")
+    for line in lines:
+        print(line)
+    return 0
+
+
+EVAL_EXAMPLE = """\
+Example:
+  briefing eval tests/data/clusters --words 100
+  briefing eval my-set --json > scores.json
+
+SET_DIR holds one folder per cluster: CLUSTER/docs/*.txt (articles) and
+CLUSTER/refs/*.txt (human reference summaries).
+"""
+
+
+def _add_eval(commands) -> None:
+    sub = commands.add_parser(
+        "eval", help="score briefing and sumy against reference summaries (ROUGE)",
+        description="ROUGE-1/ROUGE-2 recall of 'briefing summarize' and of sumy's LexRank, "
+                    "TextRank, LSA, Luhn and SumBasic over each cluster's concatenated "
+                    "articles, with seconds taken, measured in one run.",
+        epilog=EVAL_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub.add_argument("set_dir", metavar="SET_DIR", help="folder of clusters")
+    sub.add_argument("--words", type=_positive, default=100, metavar="N",
+                     help="word budget; every summary is truncated to it (default: 100)")
+    sub.add_argument("--json", action="store_true", help="print the results as JSON")
+    sub.set_defaults(run=_eval)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from . import evaluate
+
+    results = evaluate.evaluate(Path(args.set_dir), args.words)
+    n = len(evaluate.load_set(Path(args.set_dir)))
+    if args.json:
+        print(json.dumps(evaluate.to_dict(results, n, args.words), indent=2))
+    else:
+        print(evaluate.table(results, n, args.words))
+    return 0
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    """A progress bar only for a person watching: stderr is a terminal and not --quiet."""
+    return not args.quiet and sys.stderr.isatty()
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
 
 
 def _say(message: str) -> None:

@@ -12,7 +12,8 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import actors, classify, clean, contested, corroborate, describe, ingest, segment, summarize, synthesize
+from . import (actors, classify, clean, contested, corroborate, describe, ingest, parallel, segment, summarize,
+               synthesize)
 from .errors import InputError, NoArticlesError
 from .models import Article, Brief, Claim, Problem, Summary
 from .profile import Profile
@@ -37,6 +38,11 @@ class Options:
     key_points_max: int = 0  # 0: the default (KEY_POINTS_MAX)
     timeline_max: int | None = None  # None: every dated event; 0: no timeline
     actors_max: int | None = None  # None: every actor; 0: no actors list
+    # make a claim of every sentence, not only of each article's condensed set: the short
+    # multi-document summary (multidoc.py) chooses among all of them at the cluster level
+    keep_all: bool = False
+    jobs: int | None = None  # processes for per-article summarization; None: all cores
+    progress: bool = False  # a progress bar on stderr for long runs
 
 
 @dataclass
@@ -56,7 +62,7 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     # 3. split each article into sentences with offsets into its cleaned text
     documents = [segment.segment(a) for a in articles]
     # 4. rank every sentence of each article and keep its condensed set
-    summaries = [summarize.summarize(d, options.summarizer) for d in documents]
+    summaries = parallel.summarize_all(documents, options.summarizer, options.keep_all, options.jobs, options.progress)
     # 5. merge the sentences that state the same claim across articles; compare their facts
     published = {a.source.id: a.source.published for a in articles}
     claims = synthesize.synthesize(summaries, published)

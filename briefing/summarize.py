@@ -95,8 +95,9 @@ def condensed_size(n_sentences: int) -> int:
     return max(CONDENSE_MIN, min(CONDENSE_MAX, math.ceil(n_sentences * CONDENSE_RATIO)))
 
 
-def summarize(document: Document, algorithm: str = DEFAULT_ALGORITHM) -> Summary:
-    """Rank the document's sentences and keep its condensed set."""
+def summarize(document: Document, algorithm: str = DEFAULT_ALGORITHM, keep_all: bool = False) -> Summary:
+    """Rank the document's sentences and keep its condensed set (with `keep_all`, every
+    sentence long enough to be a claim)."""
     sentences = document.sentences
     order = rank([s.text for s in sentences], algorithm)
     n = len(sentences)
@@ -104,5 +105,5 @@ def summarize(document: Document, algorithm: str = DEFAULT_ALGORITHM) -> Summary
     for position, i in enumerate(order):
         salience[i] = (n - position) / n
     claimable = [i for i in order if len(SumyTokenizer().to_words(sentences[i].text)) >= MIN_CLAIM_WORDS]
-    keep = sorted(claimable[:condensed_size(n)])
+    keep = sorted(claimable if keep_all else claimable[:condensed_size(n)])
     return Summary(document=document, salience=tuple(salience), condensed=tuple(keep))

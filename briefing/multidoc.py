@@ -1,0 +1,163 @@
+"""A short multi-document summary: the brief's most important claims, verbatim, in at most
+N words — the form in which summarizers are compared in the research literature.
+
+It runs the same pipeline as `build` (ingest, clean, segment, per-article summarize,
+synthesize) and chooses among the claims that pipeline makes, so an improvement to one is
+an improvement to the other. The choice is a budgeted coverage of the cluster's *concepts*
+(Gillick & Favre 2009): a concept is a stemmed word bigram, weighted by how many articles use
+it, so what most sources report counts most and a sentence that repeats what is already
+chosen gains nothing (redundancy is avoided by the objective itself). Claims are then taken
+greedily by concept gain per word, with a bonus for claims early in their articles (news
+leads), less for quotations, and never two claims that repeat each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .models import Claim, Summary
+from .terms import stem, terms
+
+DEFAULT_WORDS = 100
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+# The development data: the five small clusters in tests/data/clusters (3-4 articles each,
+# written for the tests with two references each; `briefing eval tests/data/clusters`).
+# They are too small to tune finely, so each constant below starts from the literature and
+# was only checked against them (ROUGE-2 recall, percent, all other constants as set).
+#
+# A concept counts only if at least this share of the cluster's articles use it (and at
+# least two): Gillick & Favre (2009) keep bigrams found in 3 of 10 documents. On 3-4
+# article clusters the floor of two articles binds, so this was not varied.
+MIN_CONCEPT_SHARE = 0.3
+# Lead bonus: a claim shown from an article's sentence k (0-based) has its gain multiplied by
+# 1 + LEAD_BONUS / (k + 1); news puts the most important facts first. Checked: 0 -> 26.65,
+# 0.5 -> 26.90, 1 -> 27.03; the moderate value is kept, as a stronger lead preference gains
+# little here and favours one article's opening over what many articles report.
+LEAD_BONUS = 0.5
+# Candidates shorter than this many words are headlines, datelines or one-line quotes; they
+# carry few concepts per word of the budget and read badly alone (not tuned).
+MIN_WORDS = 8
+# Gain is divided by length ** LENGTH_EXPONENT: 1 would favour short sentences too strongly,
+# 0 long ones. Lin & Bilmes (2010) scale cost by a power of about 0.3 for a word budget;
+# checked: 0.2 and 0.4 -> 26.90 (the same summaries), 0.7 -> 26.23.
+LENGTH_EXPONENT = 0.4
+# A sentence that opens a quotation (or is mostly quotation) is a remark, not a fact; its gain
+# counts this much. Checked without the lead bonus: 1 -> 26.04, 0.5 -> 26.65.
+QUOTE_FACTOR = 0.5
+# Two sentences are near-duplicates when this share of the shorter one's content words
+# (stemmed, stop words out) is also in the other: at 0.7 they tell the same fact, while
+# sentences that only share a story's names and topic words stay below it in the test
+# clusters. Coverage already makes a repeat worth little; this rules it out (it cost 0.8
+# ROUGE-2 on the test clusters, where a dropped restatement carried reference words).
+NEAR_DUPLICATE = 0.7
+
+
+def words(text: str) -> int:
+    """Words as a reader (and ROUGE's truncation) counts them: white-space separated."""
+    return len(text.split())
+
+
+def concepts(text: str, stops: frozenset[str]) -> set[tuple[str, str]]:
+    """Stemmed word bigrams of `text`, leaving out those made only of stop words."""
+    tokens = _TOKEN.findall(text.lower())
+    stems = [stem(t) for t in tokens]
+    return {(stems[i], stems[i + 1]) for i in range(len(tokens) - 1)
+            if not (tokens[i] in stops and tokens[i + 1] in stops)}
+
+
+@dataclass
+class _Candidate:
+    claim: Claim
+    words: int
+    concepts: set[tuple[str, str]]
+    prior: float  # multiplies the concept gain: lead position, quotation
+    terms: set[str]  # content words, for the near-duplicate test
+
+
+def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_WORDS) -> list[Claim]:
+    """The claims that best cover the cluster's concepts within `budget` words, best first."""
+    from .summarize import stop_words
+
+    stops = stop_words()
+    n_docs = len(summaries)
+    # document frequency of each concept: in how many articles it appears at all
+    df: Counter = Counter()
+    for summary in summaries:
+        seen: set = set()
+        for s in summary.document.sentences:
+            seen |= concepts(s.text, stops)
+        df.update(seen)
+    if n_docs > 1:
+        min_docs = max(2, round(MIN_CONCEPT_SHARE * n_docs))
+    else:  # one article: weigh its concepts by how often it repeats them instead
+        df = Counter(c for s in summaries[0].document.sentences for c in concepts(s.text, stops)) if summaries else df
+        min_docs = 1
+    weight = {c: float(n) for c, n in df.items() if n >= min_docs}
+
+    candidates = []
+    for claim in claims:
+        n = words(claim.text)
+        if n < MIN_WORDS or n > budget:
+            continue
+        position = claim.origin[1]
+        prior = 1 + LEAD_BONUS / (position + 1)
+        if _is_quote(claim.text):
+            prior *= QUOTE_FACTOR
+        candidates.append(_Candidate(claim, n, concepts(claim.text, stops), prior, set(terms(claim.text))))
+
+    chosen: list[_Candidate] = []
+    covered: set = set()
+    left = budget
+    pool = candidates
+    while pool:
+        best, best_value = None, 0.0
+        for c in pool:
+            if c.words > left:
+                continue
+            gain = sum(weight.get(k, 0.0) for k in c.concepts - covered)
+            value = c.prior * gain / (c.words ** LENGTH_EXPONENT)
+            if value > best_value:
+                best, best_value = c, value
+        if best is None:
+            break
+        chosen.append(best)
+        covered |= best.concepts
+        left -= best.words
+        pool = [c for c in pool if c is not best and c.words <= left and not near_duplicate(c.terms, best.terms)]
+    if not chosen and candidates:  # nothing shared across articles: lead with the top claim
+        fitting = [c for c in candidates if c.words <= budget]
+        chosen = fitting[:1]
+    return [c.claim for c in chosen]
+
+
+def near_duplicate(a: set[str], b: set[str]) -> bool:
+    """Whether two sentences' content-word sets tell the same thing (see NEAR_DUPLICATE)."""
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE
+
+
+_QUOTE_OPEN = re.compile(r"^\W*[\"“‘']")
+
+
+def _is_quote(text: str) -> bool:
+    """Opens with a quotation mark, or is more than half quotation."""
+    if _QUOTE_OPEN.match(text):
+        return True
+    quoted = sum(len(m) for m in re.findall(r"[\"“][^\"”]*[\"”]", text))
+    return quoted > 0.5 * len(text)
+
+
+def summarize(inputs: list[str], budget: int = DEFAULT_WORDS, options=None) -> tuple[list[str], list]:
+    """Run the pipeline on `inputs`; return the summary's sentences (one line each, white space
+    collapsed) and the problems met reading the inputs."""
+    from dataclasses import replace
+
+    from . import pipeline
+
+    result = pipeline.build(inputs, replace(options or pipeline.Options(), keep_all=True))
+    claims = sorted({id(c): c for s in result.brief.sections for c in s.claims}.values(),
+                    key=lambda c: (-c.score, c.first_seen))
+    chosen = select(claims, result.summaries, budget)
+    return [" ".join(c.text.split()) for c in chosen], result.problems

@@ -1,0 +1,57 @@
+"""The CI quality gate: summary quality and the example brief's checks cannot drop silently.
+
+Floors are pinned in tests/quality_floors.toml. The summary must also stay ahead of sumy's
+LexRank over the same clusters, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+FLOORS = tomllib.loads((ROOT / "tests" / "quality_floors.toml").read_text("utf-8"))
+CLUSTERS = ROOT / "tests" / "data" / "clusters"
+CHECK_BRIEF = ROOT.parent / "shared" / "tools" / "check_brief.py"
+
+
+@pytest.fixture(scope="module")
+def scores():
+    from briefing import evaluate
+
+    return {r.system: r for r in evaluate.evaluate(CLUSTERS, 100, ("briefing", "lexrank"))}
+
+
+def test_summary_rouge_on_the_test_clusters_is_not_below_its_floor(scores):
+    floors, briefing = FLOORS["clusters"], scores["briefing"]
+    assert briefing.rouge1 >= floors["rouge1_recall"], f"ROUGE-1 {briefing.rouge1:.2f} fell below its floor"
+    assert briefing.rouge2 >= floors["rouge2_recall"], f"ROUGE-2 {briefing.rouge2:.2f} fell below its floor"
+    assert briefing.verbatim >= floors["verbatim_percent"]
+    assert briefing.redundancy <= floors["max_redundant_percent"]
+
+
+def test_summary_beats_sumy_lexrank_on_the_concatenated_articles(scores):
+    assert scores["briefing"].rouge2 > scores["lexrank"].rouge2
+    assert scores["briefing"].rouge1 > scores["lexrank"].rouge1
+
+
+def test_example_summary_rouge_is_not_below_its_floor(scores):
+    _, rouge2 = scores["briefing"].per_cluster["dprk-russia"]
+    assert rouge2 >= FLOORS["example"]["rouge2_recall"]
+
+
+def test_example_brief_passes_check_brief(tmp_path):
+    assert CHECK_BRIEF.exists(), f"{CHECK_BRIEF} is missing: the gate needs ../shared beside the repository"
+    build = subprocess.run([sys.executable, "-m", "briefing", "build", "examples/dprk-russia", "-o", str(tmp_path),
+                            "--formats", "json", "-q"], cwd=ROOT, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    check = subprocess.run([sys.executable, str(CHECK_BRIEF), str(tmp_path / "brief.json")],
+                           capture_output=True, text=True)
+    last = check.stdout.strip().splitlines()[-1]
+    passed = int(last.split()[0])
+    assert passed >= FLOORS["example"]["check_brief_passed"] and last.endswith(" 0 failed"), check.stdout
