@@ -9,6 +9,13 @@ STAMP  := $(VENV)/.installed
 .PHONY: brief test golden clean
 
 $(STAMP): pyproject.toml
+	@# WeasyPrint subsets fonts with HarfBuzz when libharfbuzz-subset is present, about a
+	@# second faster per PDF than its fallback (fontTools). Optional: where apt-get or root
+	@# is not at hand, the fallback is used and nothing fails.
+	-@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! ldconfig -p | grep -q libharfbuzz-subset.so.0; then \
+	  apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
+	  { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1; } || \
+	  echo "note: libharfbuzz-subset0 not installed; PDFs are made a little slower"; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,eval]'
