@@ -97,7 +97,7 @@ def clean(raw: RawArticle) -> Article:
             source = replace(source, author=author)
         else:
             u.role = "debris"
-    return _assemble(source, units)
+    return _assemble(source, units, raw.notes)
 
 
 def _units(raw: RawArticle) -> list[_Unit]:
@@ -194,7 +194,7 @@ def _byline(text: str, trailer: bool) -> str | None:
     return None
 
 
-def _assemble(source, units: list[_Unit]) -> Article:
+def _assemble(source, units: list[_Unit], notes: tuple[str, ...] = ()) -> Article:
     """Join the prose units into the cleaned text, recording where each heading applies."""
     parts: list[str] = []
     headings: list[Heading] = []
@@ -220,4 +220,5 @@ def _assemble(source, units: list[_Unit]) -> Article:
         parts.append(u.text)
         offset += len(u.text)
         prev_block = u.block
-    return Article(source=source, text="".join(parts), headings=tuple(headings), removed=tuple(removed))
+    return Article(source=source, text="".join(parts), headings=tuple(headings), removed=tuple(removed),
+                   notes=notes)

@@ -61,6 +61,8 @@ def _build(args: argparse.Namespace) -> int:
         title=args.title, summarizer=args.summarizer, exclude=out_dir))
     for problem in result.problems:
         _say(f"skipped {problem}")
+    for warning in result.warnings:
+        _say(f"warning: {warning}")
     inputs = {Path(s.path).resolve() for s in result.brief.sources if s.path}
     written = output.write_brief(result.brief, out_dir, formats, name, protected=inputs)
     if not args.quiet:
