@@ -290,7 +290,9 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     meta = {}
     for key in FRONT_MATTER_KEYS:
         value = data.get(key)
-        if value is None:
+        # Only plain values: str() of a list built from YAML aliases (a "billion laughs"
+        # front matter) would grow exponentially.
+        if value is None or not isinstance(value, (str, int, float, dt.date)):
             continue
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.strftime("%Y-%m-%d")
@@ -306,6 +308,25 @@ MAX_METADATA_CHARS = 300
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.I)
 
 
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
+def iso_date(value: str) -> str | None:
+    """A publication date as YYYY-MM-DD (the Source contract), or None if it is not a date.
+
+    The source list prints it as it is, so only a real date may pass.
+    """
+    value = value.strip()
+    head = re.match(r"\d{4}-\d{2}-\d{2}(?=$|[T ])", value)  # ISO, with or without a time
+    candidates = [(head.group(0), "%Y-%m-%d")] if head else [(value, fmt) for fmt in _DATE_FORMATS]
+    for text, fmt in candidates:
+        try:
+            return dt.datetime.strptime(text, fmt).strftime("%Y-%m-%d")
+        except ValueError:
+            continue
+    return None
+
+
 def _safe_metadata(meta: dict[str, str | None]) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for key, value in meta.items():
@@ -313,6 +334,8 @@ def _safe_metadata(meta: dict[str, str | None]) -> dict[str, str | None]:
             value = " ".join(_CONTROL.sub("", str(value)).split())
             if key == "url":
                 value = value if _SAFE_URL.match(value) and len(value) <= 2000 else None
+            elif key == "published":
+                value = iso_date(value)
             elif len(value) > MAX_METADATA_CHARS:
                 value = value[:MAX_METADATA_CHARS - 1].rstrip() + "…"
         out[key] = value or None

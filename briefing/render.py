@@ -90,6 +90,15 @@ def md_escape(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
+def md_code(text: str) -> str:
+    """`text` as a Markdown code span that no backtick inside it can close early."""
+    text = _one_line(str(text))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 @lru_cache(maxsize=2)
 def _environment(html: bool):
     import jinja2
@@ -103,6 +112,7 @@ def _environment(html: bool):
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_escape
+    env.filters["md_code"] = md_code
     return env
 
 

@@ -49,7 +49,8 @@ def segment(article: Article) -> Document:
     notes = []
     if too_long:
         notes.append(f"has {too_long} \"sentence{'s' if too_long > 1 else ''}\" over "
-                     f"{describe('max_sentence_chars')}, left out")
+                     f"{describe('max_sentence_chars')}, left out"
+                     + ("; nothing of it is in the brief" if not sentences else ""))
     if capped:
         notes.append(f"has more sentences than {describe('max_sentences')}; only the first "
                      f"{limits.max_sentences:,} are read")
