@@ -28,6 +28,7 @@ SUPPORTED_LIST = ", ".join(sorted(SUPPORTED))
 FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s")
 
 
@@ -121,7 +122,7 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawA
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
     if seen is not None:
-        digest = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(_SPACES.sub(" ", text).strip().encode("utf-8")).hexdigest()
         if digest in seen:
             raise InputError(f"has the same text as {printable(seen[digest])}; each article is read once")
         seen[digest] = str(path)
