@@ -43,7 +43,11 @@ def load_scheme(path: Path | None = None) -> SectionScheme:
     for entry in data["section"]:
         spec = SectionSpec(key=entry["key"], title=entry["title"], cues=dict(entry.get("cues", {})))
         specs.append(spec)
-        cues[spec.key] = tuple((_stems(cue), float(w)) for cue, w in spec.cues.items())
+        merged: dict[tuple[str, ...], float] = {}
+        for cue, weight in spec.cues.items():  # "warn" and "warning" are one cue once stemmed
+            key = _stems(cue)
+            merged[key] = max(float(weight), merged.get(key, 0.0))
+        cues[spec.key] = tuple(merged.items())
         if entry.get("default"):
             default = spec.key
     return SectionScheme(tuple(specs), default or specs[0].key, cues)

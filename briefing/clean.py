@@ -34,6 +34,11 @@ LONG_PROSE_WORDS = 15
 # Captions and boilerplate lines are short; a longer paragraph that happens to contain
 # "click here" or "(Reuters)" is reporting, and is kept.
 MAX_DEBRIS_WORDS = 40
+# Photo captions are a sentence or two; a repeated paragraph longer than this is the
+# article's own text shown twice (a teaser echoing the lead), and is kept once.
+MAX_CAPTION_WORDS = 30
+# Up to this many words a line that merely contains a boilerplate phrase is boilerplate.
+SHORT_LINE_WORDS = 10
 # Headlines and subheadings are short; longer non-prose lines are debris.
 MAX_HEADING_WORDS = 20
 # A hard-wrapped paragraph's lines are long; a line shorter than this that ends without
@@ -41,7 +46,8 @@ MAX_HEADING_WORDS = 20
 MIN_WRAPPED_LINE = 50
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is",
                 "of", "on", "or", "over", "the", "to", "vs", "with", "after", "amid", "its"}
-_NAME_PART = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
+# A part of a person's name: Jane, O’Neil, McDonald, Jean-Luc, or an initial.
+_NAME_PART = re.compile(r"^(?:(?:O['’]|Mc|Mac|D['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
 _BY = re.compile(r"^\s*by\s+(.+)$", re.I)
 
 
@@ -128,16 +134,25 @@ def _wraps(line: str) -> bool:
 def _is_prose(text: str, rules: DebrisRules) -> bool:
     low = text.lower().strip()
     words = _WORD.findall(text)
-    if len(words) <= MAX_DEBRIS_WORDS and _matches_debris(low, rules):
+    if len(words) <= MAX_DEBRIS_WORDS and _matches_debris(low, len(words), rules):
         return False
     if _SENTENCE_END.search(text):
         return len(words) >= MIN_PROSE_WORDS
     return len(words) >= LONG_PROSE_WORDS and not _is_title_case(words)
 
 
-def _matches_debris(low: str, rules: DebrisRules) -> bool:
-    return (any(low.startswith(p) for p in rules.caption_starts) or any(low.endswith(p) for p in rules.caption_ends)
-            or any(p in low for p in rules.boilerplate))
+def _matches_debris(low: str, n_words: int, rules: DebrisRules) -> bool:
+    """A caption marker at either end, or a boilerplate phrase that opens the line or fills
+    most of a short one ("Advertisement", "We use cookies."); a sentence of reporting that
+    merely mentions a cookie factory is not boilerplate."""
+    if any(low.startswith(p) for p in rules.caption_starts) or any(low.endswith(p) for p in rules.caption_ends):
+        return True
+    for phrase in rules.boilerplate:
+        if low.startswith(phrase):
+            return True
+        if n_words <= SHORT_LINE_WORDS and re.search(r"\b" + re.escape(phrase), low):
+            return True
+    return False
 
 
 def _repeated(units: list[_Unit]) -> set[str]:
@@ -148,10 +163,15 @@ def _repeated(units: list[_Unit]) -> set[str]:
     """
     counts = Counter(" ".join(u.text.split()).lower() for u in units)
     repeated = {u.text for u in units if counts[" ".join(u.text.split()).lower()] > 1}
+    kept: set[str] = set()
     for u in units:
         if u.role == "prose" and u.text in repeated:
+            # A long paragraph shown twice is the lead echoed as a teaser: keep it once.
+            if len(_WORD.findall(u.text)) > MAX_CAPTION_WORDS and u.text not in kept:
+                kept.add(u.text)
+                continue
             u.role = "debris"
-    return repeated
+    return repeated - kept
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -186,12 +206,16 @@ def _byline(text: str, trailer: bool) -> str | None:
         return None
     candidate = by.group(1).strip() if by else text
     candidate = re.split(r"\s*[,|•·–—]\s*", candidate)[0].strip()
-    parts = candidate.split()
-    if 2 <= len(parts) <= 4 and all(_NAME_PART.match(p) for p in parts):
-        low = candidate.lower()
-        if not any(w in low.split() for w in debris_rules().byline_words):
-            return candidate
-    return None
+    if candidate.isupper():
+        candidate = candidate.title()  # "BY JANE ROE"
+    names = re.split(r"\s+(?:and|&)\s+", candidate)  # "Jane Roe and John Doe"
+    for name in names:
+        parts = name.split()
+        if not 2 <= len(parts) <= 4 or not all(_NAME_PART.match(p) for p in parts):
+            return None
+        if any(w in name.lower().split() for w in debris_rules().byline_words):
+            return None
+    return candidate
 
 
 def _assemble(source, units: list[_Unit], notes: tuple[str, ...] = ()) -> Article:

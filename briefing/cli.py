@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import BriefingError, NoArticlesError
-
-ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl")  # summarize.ALGORITHMS, without importing it
+from .errors import BriefingError, NoArticlesError, UsageError
+from .summarize import ALGORITHMS, DEFAULT_ALGORITHM  # cheap: sumy itself is imported lazily
 
 BUILD_EXAMPLE = """\
 Example:
@@ -44,8 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--name", default="brief", metavar="STEM",
                        help="file name of the brief without extension (default: brief)")
     build.add_argument("--title", help="title of the brief (default: the headline of its lead source)")
-    build.add_argument("--summarizer", default="lexrank", choices=ALGORITHMS,
-                       help="sumy algorithm that ranks each article's sentences (default: lexrank)")
+    build.add_argument("--summarizer", default=DEFAULT_ALGORITHM, choices=ALGORITHMS,
+                       help=f"sumy algorithm that ranks each article's sentences (default: {DEFAULT_ALGORITHM})")
     build.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     build.set_defaults(run=_build)
     return parser
@@ -91,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BriefingError as exc:
         _say(f"error: {exc}")
-        return 2 if exc.__class__.__name__ == "UsageError" else 1
+        return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt:
         _say("interrupted; the previous brief, if any, is left as it was")
         return 130

@@ -16,25 +16,35 @@ from .models import Discrepancy, Evidence
 from .terms import stem
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_PART = r"(?:(?P<part>early|mid|late)[- ])?"
+_ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_ABBREVIATIONS["sept"] = 9
+# Month names are matched capitalised ("May 5", not "may resign"); an abbreviation only
+# with a day or year after it ("Oct. 26"), so a first name like "Jan" is not January.
+_FULL = "|".join(sorted((n.capitalize() for n in _MONTHS), key=len, reverse=True))
+_ANY = "|".join(sorted([n.capitalize() for n in _MONTHS] + [a.capitalize() for a in _ABBREVIATIONS],
+                       key=len, reverse=True))
+_MONTH_ANY = rf"(?P<month>(?:{_ANY}))\.?"
+_MONTH_FULL = rf"(?P<month>(?:{_FULL}))"
+_PART = r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
 _DATE_PATTERNS = [
     # 2023-10-26
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
     # October 26, 2023 / Oct. 26 / October 26th
-    re.compile(_PART + r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?", re.I),
-    # 26 October 2023
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\b(?:,?\s+(?P<year>\d{4})\b)?", re.I),
-    # mid-October / October 2023 / October
-    re.compile(_PART + r"\b" + _MONTH + r"\b(?:,?\s+(?P<year>\d{4})\b)?", re.I),
+    re.compile(_PART + r"\b" + _MONTH_ANY + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?"),
+    # 26 October 2023 / the 26th of October
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_ANY + r"\b(?:,?\s+(?P<year>\d{4})\b)?"),
+    # Oct. 2023
+    re.compile(_PART + r"\b" + _MONTH_ANY + r",?\s+(?P<year>\d{4})\b"),
+    # mid-October / October
+    re.compile(_PART + r"\b" + _MONTH_FULL + r"\b"),
 ]
 _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-# A number and the word it counts: "12 people", "3.5 million barrels", "40 percent".
+# A number and what it counts: "12 people", "3.5 million euros", "40 percent". The noun is
+# read only when no unit follows, so "40 percent after" stays "40 percent".
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>million|billion|trillion|thousand))?"
-    r"\s*(?P<unit>%|per\s*cent|percent)?(?:\s+(?:of\s+)?(?P<noun>[A-Za-z][a-z-]+))?")
+    r"(?<![\w.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s+(?P<scale>million|billion|trillion|thousand))?"
+    r"(?:\s*(?P<unit>%|per\s*cent\b|percent\b)|\s+(?:of\s+)?(?P<noun>[A-Za-z][a-z-]+))?")
 
 
 @dataclass(frozen=True)
@@ -70,11 +80,10 @@ def dates(text: str) -> list[DateMention]:
 
 def _to_mention(m: re.Match[str]) -> DateMention | None:
     g = m.groupdict()
-    month = int(g["mnum"]) if g.get("mnum") else _MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    name = (g.get("month") or "").lower().rstrip(".")
+    month = int(g["mnum"]) if g.get("mnum") else _MONTHS.get(name) or _ABBREVIATIONS.get(name)
     if not month or not 1 <= month <= 12:
         return None
-    if g.get("month") and g["month"].lower() in ("may", "march") and not g.get("day") and not g.get("year") and not g.get("part"):
-        return None  # "may" and "march" are verbs far more often than bare month names
     year = int(g["year"]) if g.get("year") else None
     last = calendar.monthrange(year or 2001, month)[1]
     if g.get("day"):

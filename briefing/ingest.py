@@ -25,6 +25,8 @@ HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 SUPPORTED_LIST = ", ".join(sorted(SUPPORTED))
 
+# Every brief carries this in its colophon (templates/); a file with it is our own output.
+GENERATOR_MARK = "Made with briefing "
 FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
@@ -43,7 +45,11 @@ def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path],
         path = Path(given)
         if path.is_dir():
             files, link_problems = _articles_in(path)
-            files = [f for f in files if not _below(f, exclude)]
+            # Skip the output folder below an input folder, so a brief is not read back as
+            # an article; when the user reads from the output folder itself, read it all
+            # (earlier briefs there are recognised by their generator mark in read()).
+            skip = exclude if exclude is not None and not _below(path, exclude) else None
+            files = [f for f in files if not _below(f, skip)]
             problems.extend(link_problems)
             if not files:
                 problems.append(Problem(given, f"folder holds no articles ({SUPPORTED_LIST}); "
@@ -121,6 +127,8 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawA
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
+    if GENERATOR_MARK in text:
+        raise InputError("is a brief made by briefing, not an article; leave it out of the inputs")
     if seen is not None:
         digest = hashlib.sha256(_SPACES.sub(" ", text).strip().encode("utf-8")).hexdigest()
         if digest in seen:
@@ -137,7 +145,9 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawA
         if suffix in MARKDOWN_SUFFIXES:
             raw = _read_markdown(text, source)
         else:
-            raw = RawArticle(source=source, blocks=plain_blocks(text), title_from_first_line=True)
+            meta, body = front_matter(text)
+            raw = RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
+                             title_from_first_line="title" not in meta)
     if cut:
         read_chars = sum(len(b.text) for b in raw.blocks)
         raw = replace(raw, notes=raw.notes + (f"is longer than {describe('max_article_chars')}; only its "
@@ -207,7 +217,7 @@ def decode(data: bytes) -> str:
     cp1252, then Latin-1; refuse binary data, naming its type when it is a known one."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"is not a text file ({kind}); give the article's text as .txt, .md or .html")
+            raise InputError(f"is not a text file (binary content: {kind}); give the article's text as .txt, .md or .html")
     text = _decode_utf16(data)
     if text is None:
         if b"\x00" in data or _looks_binary(data[:4096]):
@@ -295,52 +305,54 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         # front matter) would grow exponentially.
         if value is None or not isinstance(value, (str, int, float, dt.date)):
             continue
-        if isinstance(value, (dt.date, dt.datetime)):
-            value = value.strftime("%Y-%m-%d")
+        if key == "published":
+            value = iso_date(value)
+            if value is None:
+                continue
         meta[key] = str(value).strip()
     return _safe_metadata(meta), text[match.end():]
 
 
 # Metadata is shown in the brief's header and source list; a real headline or name is
-# short, so anything longer is cut rather than let one file fill a page.
+# short, so anything longer is cut rather than let one file fill a page. (A URL is shown
+# as a link only when render.web_url finds it a plain http(s) address, else as text.)
 MAX_METADATA_CHARS = 300
-# The only addresses a source list shows: plain http(s) URLs with nothing that could close
-# the Markdown autolink they are written in (<...>) or start markup.
-_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.I)
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
-
-
-def iso_date(value: str) -> str | None:
-    """A publication date as YYYY-MM-DD (the Source contract), or None if it is not a date.
-
-    The source list prints it as it is, so only a real date may pass.
-    """
-    value = value.strip()
-    head = re.match(r"\d{4}-\d{2}-\d{2}(?=$|[T ])", value)  # ISO, with or without a time
-    candidates = [(head.group(0), "%Y-%m-%d")] if head else [(value, fmt) for fmt in _DATE_FORMATS]
-    for text, fmt in candidates:
-        try:
-            return dt.datetime.strptime(text, fmt).strftime("%Y-%m-%d")
-        except ValueError:
-            continue
-    return None
+MAX_URL_CHARS = 2000
 
 
 def _safe_metadata(meta: dict[str, str | None]) -> dict[str, str | None]:
+    """Metadata fit to print: one line, no control characters, a real date, a sane length."""
     out: dict[str, str | None] = {}
     for key, value in meta.items():
         if value is not None:
             value = " ".join(_CONTROL.sub("", str(value)).split())
-            if key == "url":
-                value = value if _SAFE_URL.match(value) and len(value) <= 2000 else None
-            elif key == "published":
+            limit = MAX_URL_CHARS if key == "url" else MAX_METADATA_CHARS
+            if key == "published":
                 value = iso_date(value)
-            elif len(value) > MAX_METADATA_CHARS:
-                value = value[:MAX_METADATA_CHARS - 1].rstrip() + "…"
+            elif len(value) > limit:
+                value = value[:limit - 1].rstrip() + "…"
         out[key] = value or None
     return out
+
+
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
+
+
+def iso_date(value) -> str | None:
+    """A publication date as YYYY-MM-DD, or None when it cannot be read as one."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value or "").strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def _markdown_to_html(text: str) -> str:
@@ -367,7 +379,13 @@ def _html_blocks(html: str) -> tuple[Block, ...]:
 
 
 def _element_text(el) -> str:
-    return re.sub(r"[ \t]+", " ", "".join(el.itertext())).strip()
+    """The element's text, leaving out nested lists (their items are blocks of their own)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag not in ("ul", "ol", "list"):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
 
 
 def _read_html(html: str, source: Source) -> RawArticle:

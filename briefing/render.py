@@ -86,19 +86,26 @@ def context(brief: Brief, css: str = "") -> BriefContext:
     )
 
 
+_WEB_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) address safe to link, else None (shown as text)."""
+    return url if url and _WEB_URL.match(url) else None
+
+
+def md_code(text: str) -> str:
+    """`text` as a Markdown code span, fenced with more backticks than it contains."""
+    text = _one_line(str(text))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def md_escape(text: str) -> str:
     """Escape what Markdown would read as markup, so article text stays literal text."""
     text = _MD_SPECIAL.sub(r"\\\1", _one_line(str(text)))
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-
-
-def md_code(text: str) -> str:
-    """`text` as a Markdown code span that no backtick inside it can close early."""
-    text = _one_line(str(text))
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 @lru_cache(maxsize=2)
@@ -114,6 +121,7 @@ def _environment(html: bool):
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_escape
+    env.filters["web_url"] = web_url
     env.filters["md_code"] = md_code
     return env
 

@@ -69,12 +69,23 @@ def rank(texts: list[str], algorithm: str = DEFAULT_ALGORITHM) -> list[int]:
     tokenizer = SumyTokenizer()
     document = ObjectDocumentModel([Paragraph([SumySentence(t, tokenizer) for t in texts])])
     ranked: list[int] = []
+    undefined = False
 
     def record(infos):  # infos: SentenceInfo(sentence, order, rating), best first
+        nonlocal undefined
+        infos = list(infos)
+        undefined = any(isinstance(i.rating, float) and math.isnan(i.rating) for i in infos)
         ranked.extend(info.order for info in infos)
         return infos
 
-    make_summarizer(algorithm)(document, record)
+    import numpy
+
+    with numpy.errstate(all="ignore"):  # LexRank divides by zero on a two-sentence text
+        make_summarizer(algorithm)(document, record)
+    if undefined:
+        # The algorithm could not rate this text (too short or no shared words): fall back
+        # on the newsroom's own order, lead first.
+        return list(range(len(texts)))
     # sumy drops nothing, but be safe: sentences it did not rate go last, in order
     seen = set(ranked)
     return ranked + [i for i in range(len(texts)) if i not in seen]

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 ENTITY_PREFIX = "@"
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MONTH_ABBREVIATIONS = {"jan": "january", "feb": "february", "mar": "march", "apr": "april",
+                        "jun": "june", "jul": "july", "aug": "august", "sep": "september",
+                        "sept": "september", "oct": "october", "nov": "november", "dec": "december"}
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +64,46 @@ def terms(text: str) -> tuple[str, ...]:
         word = m.group(0).lower()
         if word.endswith(("'s", "’s")):
             word = word[:-2]
-        if len(word) < 2 or word in stops:
+        if len(word) < 2 or word in stops or (word[0].isdigit() and not _YEAR.match(word)):
+            # Counts and days are facts to compare (facts.py), so sources that differ on
+            # them still match; a year names the period a claim is about, and is kept.
             continue
-        out.append((m.start(), stem(word)))
+        out.append((m.start(), stem(_MONTH_ABBREVIATIONS.get(word, word))))
     out.sort()
     return tuple(t for _, t in out)
+
+
+_CAPITALISED = re.compile(r"(?<=[\w,;:)’'”\"] )[A-Z][a-z]{3,}\b")
+_VOWELS = set("aeiouy")
+
+
+def spelling_variants(texts: Iterable[str]) -> dict[str, str]:
+    """Map each stem of a capitalised word to one spelling shared by its variants.
+
+    Transliterated names vary between outlets in a vowel (Sergey/Sergei, Jong/Jung), an
+    added 'h' or a doubled letter (Mohamed/Mohammed). Words of four letters or more,
+    capitalised inside a sentence, that differ by one such edit and share their first
+    letter are one name; a consonant swap (Maria/Marta) is another name.
+    """
+    names = sorted({stem(m.group(0)) for text in texts for m in _CAPITALISED.finditer(text)})
+    canonical: dict[str, str] = {}
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if a[0] == b[0] and _spelling_variant(a, b):
+                canonical[b] = canonical.setdefault(a, a)
+    return canonical
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        diffs = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diffs) == 1 and diffs[0][0] in _VOWELS and diffs[0][1] in _VOWELS
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for k in range(len(long_)):
+        if long_[:k] + long_[k + 1:] == short:
+            extra = long_[k]
+            doubled = (k > 0 and long_[k - 1] == extra) or (k + 1 < len(long_) and long_[k + 1] == extra)
+            return extra in _VOWELS or extra == "h" or doubled
+    return False

@@ -2,7 +2,7 @@
 and the fuzz tests.
 
 - The HTML is well-formed and holds only the tags and attributes the templates make, with
-  links only to the brief's own source list.
+  links only to the brief's own source list and to the sources' own http(s) pages.
 - The Markdown, read by a Markdown processor, makes no link, image or raw HTML, and no
   heading but the template's.
 - Every claim is verbatim from the source it cites, at the offsets it gives.
@@ -24,6 +24,7 @@ TEMPLATE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "p"
 TEMPLATE_ATTRIBUTES = {"lang", "charset", "name", "content", "class", "id", "href", "value"}
 VOID_TAGS = {"meta"}
 _OWN_LINK = re.compile(r"^#source-\d+$")
+_WEB_PAGE = re.compile(r"^https?://[^\s<>\"'`]+$")
 
 
 class _Audit(HTMLParser):
@@ -38,10 +39,15 @@ class _Audit(HTMLParser):
         for name, value in attrs:
             if name not in TEMPLATE_ATTRIBUTES:
                 self.errors.append(f"attribute {name}= on <{tag}> is not made by the templates")
-            if name == "href" and not _OWN_LINK.match(value or ""):
-                self.errors.append(f"link to {value!r}, not to the source list")
+            if name == "href" and not (_OWN_LINK.match(value or "") or self._source_link(tag, attrs, value)):
+                self.errors.append(f"link to {value!r}, neither to the source list nor a source's web page")
         if tag not in VOID_TAGS:
             self.stack.append(tag)
+
+    @staticmethod
+    def _source_link(tag, attrs, value) -> bool:
+        """The source list links a source's own web address: a plain http(s) URL."""
+        return tag == "a" and ("class", "source-link") in attrs and bool(_WEB_PAGE.match(value or ""))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)

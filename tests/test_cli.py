@@ -154,3 +154,13 @@ def test_every_command_documents_an_example():
     commands = parser._subparsers._group_actions[0].choices
     for name, sub in commands.items():
         assert "Example:" in (sub.epilog or ""), f"'briefing {name} --help' has no Example"
+
+
+def test_a_folder_that_is_both_input_and_output_reads_its_articles_not_its_old_brief(tmp_path):
+    (tmp_path / "ferry.txt").write_text(GOOD)
+    first = run("build", str(tmp_path), "-o", str(tmp_path), "--formats", "md,html")
+    assert first.returncode == 0, first.stderr
+    second = run("build", str(tmp_path), "-o", str(tmp_path), "--formats", "md,html")
+    assert second.returncode == 0, second.stderr
+    assert "1 source," in second.stderr
+    assert f"skipped {tmp_path / 'brief.md'}: is a brief made by briefing" in second.stderr

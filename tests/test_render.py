@@ -92,3 +92,16 @@ def test_pdf_is_valid_and_its_text_has_the_sections_and_the_source_list(example_
     assert "North Korea’s" in text  # curly apostrophe rendered as text, not a missing glyph
     assert f"Page 1 of {len(reader.pages)}" in text
     assert reader.metadata.title.startswith("Tripartite Outrage")
+
+
+def test_source_urls_link_only_when_they_are_plain_web_addresses(write, tmp_path):
+    body = ("The council of Lenvik said on Monday that the harbour ferry will run every hour from June. "
+            "Shop owners in the old town welcomed the decision and expect more visitors.\n")
+    write("a/one.md", "---\ntitle: Ferry plan\nurl: https://news.example/ferry?id=1\n---\n" + body)
+    write("a/two.md", "---\ntitle: Ferry plan again\nurl: javascript:alert(1)\n---\n" + body.replace("Monday", "Tuesday"))
+    brief = pipeline.build([str(tmp_path / "a")]).brief
+    html = render.to_html(brief)
+    md = render.to_markdown(brief)
+    assert '<a class="source-link" href="https://news.example/ferry?id=1">' in html
+    assert 'href="javascript' not in html and "javascript:alert(1)" in html
+    assert "<https://news.example/ferry?id=1>" in md and "<javascript" not in md

@@ -1,0 +1,194 @@
+"""Stage 5: sentences that state the same thing in different sources become one claim that
+cites them all; different things stay apart.
+
+The articles are invented (a bridge collapse in the invented city of Varnholm). Which of their
+sentences state the same thing is written down below by reading them, not by running the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from briefing import pipeline, segment, summarize, synthesize
+
+ARTICLES = {
+    "1.txt": """Kessel Bridge Collapses in Varnholm
+
+The Kessel Bridge in the northern city of Varnholm collapsed into the Arn river on Thursday evening during the rush hour.
+
+Rescue divers from the fire brigade pulled eight survivors from the Arn river overnight.
+
+Engineers had warned the city council in 2021 that the bridge's steel supports were badly corroded.
+
+Mayor Petra Lind declared three days of mourning and promised a full inquiry into the disaster.
+
+The bridge carried about forty thousand vehicles a day between the old town and the harbour district.
+""",
+    "2.txt": """Deadly Collapse in Varnholm
+
+A span of Varnholm's Kessel Bridge fell into the Arn river on Thursday evening while it was crowded with commuters.
+
+A 2021 inspection report had told the council that corrosion had badly weakened the steel supports of the bridge.
+
+Traffic between the harbour district and the old town has been diverted over the ring road.
+
+Opposition councillors demanded the resignation of the transport chief on Friday.
+""",
+    "3.txt": """Varnholm Mourns Bridge Victims
+
+Mayor Petra Lind announced three days of official mourning for the victims of the Kessel Bridge disaster.
+
+Flags flew at half mast on the town hall as residents laid flowers on the riverbank.
+
+Insurance experts said rebuilding the crossing could take at least four years.
+""",
+}
+
+# What a reader sees: each group is one thing the sources say, named by (source id, prefix).
+SAME = [
+    {("1", "The Kessel Bridge in the northern city"), ("2", "A span of Varnholm's Kessel Bridge fell")},
+    {("1", "Engineers had warned the city council in 2021"), ("2", "A 2021 inspection report had told")},
+    {("1", "Mayor Petra Lind declared three days"), ("3", "Mayor Petra Lind announced three days")},
+]
+ALONE = [
+    ("1", "Rescue divers from the fire brigade pulled"),
+    ("1", "The bridge carried about forty thousand vehicles"),  # shares "old town", "harbour
+    ("2", "Traffic between the harbour district"),              # district" with this one
+    ("2", "Opposition councillors demanded"),
+    ("3", "Flags flew at half mast"),
+    ("3", "Insurance experts said rebuilding"),
+]
+
+
+def _write_all(write, articles):
+    for name, text in articles.items():
+        write(f"story/{name}", text)
+
+
+def _load(tmp_path):
+    articles, problems = pipeline.read_articles([str(tmp_path / "story")])
+    assert problems == []
+    summaries = [summarize.summarize(segment.segment(a)) for a in articles]
+    texts = {a.source.id: a.text for a in articles}
+    return summaries, texts
+
+
+def _everything_condensed(summaries):
+    """Every sentence a candidate claim, so grouping is tested apart from the summarizer's pick."""
+    return [replace(s, condensed=tuple(range(len(s.document.sentences)))) for s in summaries]
+
+
+def _named(claim):
+    return {(e.source, e.sentence) for e in claim.evidence}
+
+
+def _group_of(claims, source, prefix):
+    hits = [c for c in claims if any(e.source == source and e.sentence.startswith(prefix) for e in c.evidence)]
+    assert len(hits) == 1, (source, prefix, len(hits))
+    return hits[0]
+
+
+@pytest.fixture
+def story(write, tmp_path):
+    _write_all(write, ARTICLES)
+    return _load(tmp_path)
+
+
+def test_all_sentences_are_read(story):
+    summaries, _ = story
+    assert [len(s.document.sentences) for s in summaries] == [5, 4, 3]
+
+
+def test_claims_group_exactly_the_sentences_that_say_the_same(story):
+    summaries, _ = story
+    claims = synthesize.synthesize(_everything_condensed(summaries))
+    assert len(claims) == len(SAME) + len(ALONE)
+    for group in SAME:
+        claim = _group_of(claims, *next(iter(group)))
+        assert len(claim.evidence) == len(group)
+        for source, prefix in group:
+            assert any(e.source == source and e.sentence.startswith(prefix) for e in claim.evidence)
+        assert claim.source_ids == sorted({s for s, _ in group})
+    for source, prefix in ALONE:
+        claim = _group_of(claims, source, prefix)
+        assert claim.source_ids == [source]  # stated by one source: cites only it
+        assert len(claim.evidence) == 1
+
+
+def test_evidence_offsets_slice_each_source(story):
+    summaries, texts = story
+    claims = synthesize.synthesize(_everything_condensed(summaries))
+    for claim in claims:
+        assert claim.text in [e.sentence for e in claim.evidence]
+        for e in claim.evidence:
+            assert texts[e.source][e.start:e.end] == e.sentence
+
+
+def test_sentences_sharing_words_but_not_meaning_stay_apart(story):
+    summaries, _ = story
+    claims = synthesize.synthesize(_everything_condensed(summaries))
+    vehicles = _group_of(claims, "1", "The bridge carried about forty thousand vehicles")
+    traffic = _group_of(claims, "2", "Traffic between the harbour district")
+    assert vehicles is not traffic
+
+
+def test_corroborated_claim_ranks_above_its_lone_salience(story):
+    summaries, _ = story
+    claims = synthesize.synthesize(_everything_condensed(summaries))
+    assert [c.score for c in claims] == sorted((c.score for c in claims), reverse=True)
+    mourning = _group_of(claims, "3", "Mayor Petra Lind announced")
+    assert mourning.score > mourning.salience
+
+
+def test_default_pick_still_cites_every_source(story):
+    """With the summarizer's own condensed sets, a claim that one source's summary left out
+    still cites that source, and only the groups some summary kept are shown."""
+    summaries, _ = story
+    claims = synthesize.synthesize(summaries)
+    kept = {(s.source_id, s.document.sentences[i].text) for s in summaries for i in s.condensed}
+    groups = SAME + [{one} for one in ALONE]
+    everything = [(s.source_id, x.text) for s in summaries for x in s.document.sentences]
+
+    def members(group):
+        return {(source, text) for source, text in everything
+                if any(source == src and text.startswith(p) for src, p in group)}
+
+    shown = [g for g in groups if members(g) & kept]
+    assert len(claims) == len(shown)
+    for group in shown:
+        claim = _group_of(claims, *next(iter(group)))
+        assert _named(claim) == members(group)
+
+
+def test_one_source_saying_two_different_things_is_two_claims(write, tmp_path):
+    articles = dict(ARTICLES)
+    articles["3.txt"] += ("\nMayor Petra Lind also announced that the Kessel Bridge would be rebuilt "
+                          "within four years.\n")
+    _write_all(write, articles)
+    summaries, _ = _load(tmp_path)
+    claims = synthesize.synthesize(_everything_condensed(summaries))
+    for claim in claims:
+        assert len({e.source for e in claim.evidence}) == len(claim.evidence), claim.text
+
+
+def test_deterministic(story):
+    summaries, _ = story
+    a = synthesize.synthesize(_everything_condensed(summaries))
+    b = synthesize.synthesize(_everything_condensed(summaries))
+    assert [(c.text, _named(c), c.score) for c in a] == [(c.text, _named(c), c.score) for c in b]
+
+
+@pytest.mark.parametrize("extra", [
+    "The fire brigade has asked the council for two new rescue boats after the disaster.",
+    "The city council voted in 2021 to sell the old steel works beside the bridge to a developer.",
+])
+def test_different_fact_with_shared_words_is_its_own_claim(write, tmp_path, extra):
+    articles = dict(ARTICLES)
+    articles["3.txt"] += f"\n{extra}\n"
+    _write_all(write, articles)
+    summaries, _ = _load(tmp_path)
+    claims = synthesize.synthesize(_everything_condensed(summaries))
+    claim = _group_of(claims, "3", extra[:30])
+    assert claim.source_ids == ["3"]
