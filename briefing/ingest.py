@@ -382,7 +382,8 @@ def _element_text(el) -> str:
     """The element's text, leaving out nested lists (their items are blocks of their own)."""
     parts = [el.text or ""]
     for child in el:
-        if child.tag not in ("ul", "ol", "list"):
+        # a comment or processing instruction (its tag is not a string) holds no text
+        if isinstance(child.tag, str) and child.tag not in ("ul", "ol", "list"):
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
     return re.sub(r"[ \t]+", " ", "".join(parts)).strip()

@@ -106,6 +106,10 @@ def _build_and_check(articles: list[tuple[str, str]]) -> None:
 @example([("html", "<!DOCTYPE html><html><head><title>Fuzz page</title></head><body><article>Officials officials "
                    "officials officials.<iframe><p>Officials officials [link](http://127.0.0.1:1/x) #0 officials "
                    "officials officials officials.</p></iframe></article></body></html>")])
+# Found by the long run: an unclosed "<!--" in Markdown put a comment inside a heading, and
+# reading the heading's text raised ValueError (the whole build stopped with a traceback).
+@example([("md", "Officials officials officials officials.\n\n<p officials officials officials.\n\n"
+                 "# Officials officials <script>alert(1)</script> <!--.")])
 def test_random_articles_make_a_sound_brief_or_a_clear_refusal(articles):
     _build_and_check(articles)
 

@@ -132,6 +132,14 @@ w("inject-raw-html.md", f"""# Ferry fares announced
 
 The operator said the <u onmouseover="alert(4)">new fares</u> would be reviewed again in the autumn by the council.
 """)
+w("inject-html-comment.md", f"""# Ferry <!-- a comment in the headline --> plan
+
+{FERRY}
+
+The operator said the <!-- hidden note --> timetable would be published on Friday morning.
+
+# Officials said the new timetable <script>alert(1)</script> was final <!--.
+""")
 w("inject-bidi-and-controls.txt", f"""Ferry line opens on Monday
 
 {FERRY}
