@@ -38,9 +38,13 @@ def load_scheme(path: Path | None = None) -> SectionScheme:
         text = resources.files("briefing").joinpath("data/sections.toml").read_text("utf-8")
     else:
         text = path.read_text("utf-8")
-    data = tomllib.loads(text)
+    return scheme_from_data(tomllib.loads(text)["section"])
+
+
+def scheme_from_data(entries: list[dict]) -> SectionScheme:
+    """A scheme from section tables: [{key, title, cues, default}] (a profile's `sections`)."""
     specs, cues, default = [], {}, None
-    for entry in data["section"]:
+    for entry in entries:
         spec = SectionSpec(key=entry["key"], title=entry["title"], cues=dict(entry.get("cues", {})))
         specs.append(spec)
         merged: dict[tuple[str, ...], float] = {}

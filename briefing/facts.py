@@ -3,6 +3,10 @@
 A date is kept as the span of days it can mean: "October 26, 2023" is one day, "mid-October"
 the 11th to the 20th, "October" the whole month. A year left out matches any year. Two
 sources disagree on a date only when none of their dates can mean the same day.
+
+Relative dates ("on Tuesday", "yesterday", "this summer", "last month") mean something only
+against the day the article was published: they are resolved when that day is known and
+otherwise left out of comparisons (shown as written).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .actors import name_discrepancies
 from .models import Discrepancy, Evidence
 from .terms import stem
 
@@ -54,13 +59,33 @@ class DateMention:
     month: int
     first_day: int
     last_day: int
+    end_month: int = 0  # a span over several months ("this summer"); 0: within `month`
+
+    @property
+    def span(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """First and last (month, day) the mention can mean."""
+        return (self.month, self.first_day), (self.end_month or self.month, self.last_day)
 
     def can_match(self, other: DateMention) -> bool:
         if self.year is not None and other.year is not None and self.year != other.year:
             return False
-        if self.month != other.month:
-            return False
-        return self.first_day <= other.last_day and other.first_day <= self.last_day
+        (a0, a1), (b0, b1) = self.span, other.span
+        return a0 <= b1 and b0 <= a1
+
+    def iso(self) -> str:
+        """YYYY-MM-DD for a day, YYYY-MM for a whole month, else the text as written."""
+        if self.year is None or self.end_month:
+            return self.text
+        if self.first_day == self.last_day:
+            return f"{self.year:04d}-{self.month:02d}-{self.first_day:02d}"
+        if self.first_day == 1 and self.last_day == calendar.monthrange(self.year, self.month)[1]:
+            return f"{self.year:04d}-{self.month:02d}"
+        return self.text
+
+    def sort_key(self, default_year: int = 0) -> tuple[int, int, int, int, int]:
+        """Chronological order: year (or `default_year` when unknown), start, then narrower first."""
+        (m0, d0), (m1, d1) = self.span
+        return (self.year if self.year is not None else default_year, m0, d0, m1, d1)
 
 
 def dates(text: str) -> list[DateMention]:
@@ -99,6 +124,78 @@ def _to_mention(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.group(0).strip(), year, month, first_day, last_day)
 
 
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_RELATIVE = re.compile(
+    r"\b(?:(?P<weekday_on>on|last|this past)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+    r"|(?P<day_word>yesterday|today)"
+    r"|(?P<which>earlier this|early this|late last|this|last)\s+(?P<unit>spring|summer|autumn|fall|month|week|year)"
+    r")\b", re.I)
+
+
+def relative_dates(text: str, published: str | None) -> list[DateMention]:
+    """Relative dates in `text`, resolved against the publication day; none when it is unknown."""
+    pub = _publication_day(published)
+    if pub is None:
+        return []
+    found = []
+    for m in _RELATIVE.finditer(text):
+        mention = _resolve_relative(m, pub)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _publication_day(published: str | None) -> dt.date | None:
+    if not published or len(published) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _day(text: str, day: dt.date) -> DateMention:
+    return DateMention(text, day.year, day.month, day.day, day.day)
+
+
+def _resolve_relative(m: re.Match[str], pub: dt.date) -> DateMention | None:
+    text = m.group(0)
+    if m.group("weekday"):
+        # News convention: "on Tuesday" in an article is the latest Tuesday up to the day it
+        # was published (that day itself included); "last Tuesday" is one before that day.
+        back = (pub.weekday() - _WEEKDAYS[m.group("weekday").lower()]) % 7
+        if m.group("weekday_on").lower() != "on" and back == 0:
+            back = 7
+        return _day(text, pub - dt.timedelta(days=back))
+    if m.group("day_word"):
+        return _day(text, pub - dt.timedelta(days=1 if m.group("day_word").lower() == "yesterday" else 0))
+    unit, which = m.group("unit").lower(), m.group("which").lower()
+    past = which.startswith(("last", "late last"))
+    if unit == "week":
+        start = pub - dt.timedelta(days=pub.weekday() + (7 if past else 0))
+        end = start + dt.timedelta(days=6)
+        if start.year != end.year:
+            start = dt.date(end.year, 1, 1)
+        return DateMention(text, end.year, start.month, start.day, end.day, end.month if end.month != start.month else 0)
+    if unit == "month":
+        year, month = (pub.year, pub.month - 1) if past else (pub.year, pub.month)
+        if month == 0:
+            year, month = year - 1, 12
+        last = pub.day if which == "earlier this" else calendar.monthrange(year, month)[1]
+        return DateMention(text, year, month, 1, last)
+    if unit == "year":
+        return DateMention(text, pub.year - (1 if past else 0), 1, 1, 31, 12)
+    first_month, last_month = _SEASONS[unit]
+    year = pub.year - 1 if past else pub.year
+    return DateMention(text, year, first_month, 1, calendar.monthrange(year, last_month)[1], last_month)
+
+
+def dated(text: str, published: str | None) -> list[DateMention]:
+    """Every date in `text`, calendar dates (years filled in) then relative ones, resolved."""
+    return resolve_year(dates(text), published) + relative_dates(text, published)
+
+
 def resolve_year(mentions: list[DateMention], published: str | None) -> list[DateMention]:
     """Give year-less dates the year of publication when it is known (latest not after it)."""
     if not published:
@@ -111,7 +208,7 @@ def resolve_year(mentions: list[DateMention], published: str | None) -> list[Dat
     for d in mentions:
         if d.year is None:
             year = pub.year if (d.month, d.first_day) <= (pub.month, pub.day) else pub.year - 1
-            d = DateMention(d.text, year, d.month, d.first_day, d.last_day)
+            d = DateMention(d.text, year, d.month, d.first_day, d.last_day, d.end_month)
         out.append(d)
     return out
 
@@ -127,8 +224,9 @@ def numbers(text: str) -> dict[str, tuple[float, str]]:
         if m.group("scale"):
             value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("scale").lower()]
         noun = "%" if m.group("unit") else m.group("noun")
-        if not noun or (1900 <= value <= 2100 and not m.group("scale") and not m.group("unit")):
-            continue  # a bare number or a year says nothing comparable
+        if not noun or (1900 <= value <= 2100 and m.group("value").isdigit() and not m.group("scale")
+                        and not m.group("unit")):
+            continue  # a bare number or a year ("2023", not "2,000") says nothing comparable
         out.setdefault(stem(noun) if noun != "%" else "%", (value, m.group(0).strip()))
     return out
 
@@ -141,17 +239,45 @@ def discrepancies(evidence: list[Evidence], published: dict[str, str | None]) ->
     if len(said) < 2:
         return []
     found: list[Discrepancy] = []
-    by_source = {s: resolve_year(dates(text), published.get(s)) for s, text in said.items()}
-    dated = {s: ds for s, ds in by_source.items() if ds}
-    if len(dated) >= 2 and not _dates_agree(list(dated.values())):
-        found.append(Discrepancy("date", {s: ds[0].text for s, ds in dated.items()}))
+    by_source = {s: dated(text, published.get(s)) for s, text in said.items()}
+    with_dates = {s: ds for s, ds in by_source.items() if ds}
+    if len(with_dates) >= 2 and not _dates_agree(list(with_dates.values())):
+        found.append(Discrepancy("date", {s: ds[0].text for s, ds in with_dates.items()}))
     counts = {s: numbers(text) for s, text in said.items()}
     nouns = sorted({n for c in counts.values() for n in c})
     for noun in nouns:
         stated = {s: c[noun] for s, c in counts.items() if noun in c}
         if len(stated) >= 2 and len({v for v, _ in stated.values()}) > 1:
             found.append(Discrepancy("number", {s: text for s, (_, text) in stated.items()}))
+    for _, names in sorted(name_discrepancies(said).items()):
+        found.append(Discrepancy("person", names))
+    named = {s: ps for s, ps in ((s, places(text)) for s, text in said.items()) if ps}
+    if len(named) >= 2 and not set.intersection(*(set(ps.values()) for ps in named.values())):
+        found.append(Discrepancy("place", {s: next(iter(ps)) for s, ps in named.items()}))
     return found
+
+
+# A place is a capitalised name after "in", "at" or "near" that ends the phrase: "in Vessby,"
+# or "in Vessby on Monday", but not "in Russia-Ukraine crisis" (there it qualifies a noun).
+_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+                    r"(?=\s*(?:[.,;:!?)”\"]|$|\s(?:on|in|at|to|and|where|with|for|after|before|last|this|"
+                    r"during|when|while|from|since|earlier|later|as)\b))")
+_NOT_PLACES = set(_MONTHS) | {d.lower() for d in calendar.day_name}
+
+
+def places(text: str) -> dict[str, str]:
+    """Places named in `text`: {as written: the same place's key}; a country's capital and its
+    other names share one key ("Pyongyang" and "North Korea")."""
+    from .terms import entity_names
+
+    out = {}
+    for m in _PLACE.finditer(text):
+        name = m.group("name")
+        if name.split()[0].lower() in _NOT_PLACES:
+            continue
+        keys = entity_names(name)
+        out[name] = keys[0] if keys else name.lower()
+    return out
 
 
 def _dates_agree(per_source: list[list[DateMention]]) -> bool:

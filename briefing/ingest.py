@@ -27,7 +27,7 @@ SUPPORTED_LIST = ", ".join(sorted(SUPPORTED))
 
 # Every brief carries this in its colophon (templates/); a file with it is our own output.
 GENERATOR_MARK = "Made with briefing "
-FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published")
+FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published", "descriptor")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")

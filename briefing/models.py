@@ -21,6 +21,7 @@ class Source:
     published: str | None = None  # YYYY-MM-DD when known
     url: str | None = None
     path: str | None = None
+    descriptor: str | None = None  # news report, official statement, analysis ... (front matter wins)
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,17 @@ class Evidence:
 class Discrepancy:
     """Sources that state one claim but differ on a fact in it."""
 
-    kind: Literal["date", "number"]
+    kind: Literal["date", "number", "person", "place"]
     values: dict[str, str]  # source id -> the value as written in that source
+
+
+@dataclass(frozen=True)
+class Denial:
+    """A statement that denies, rejects or declines to confirm a claim, linked to that claim."""
+
+    text: str  # the denying sentence, verbatim
+    evidence: tuple[Evidence, ...]
+    ref: str = ""  # anchor of the denial when it is itself a claim of the brief
 
 
 @dataclass
@@ -129,6 +139,10 @@ class Claim:
     section: str = ""
     discrepancies: list[Discrepancy] = field(default_factory=list)
     origin: tuple[str, int] = ("", 0)  # (source id, sentence index) of the shown sentence
+    origins: int = 0  # independent origins among its sources (reprints of one story count once)
+    ref: str = ""  # anchor in the brief ("claim-3"), set once the claims are placed
+    denials: list[Denial] = field(default_factory=list)  # statements that deny this claim
+    answers: str = ""  # ref of the claim this one denies, when it is a denial
 
     @property
     def source_ids(self) -> list[str]:
@@ -162,12 +176,41 @@ class Section:
 
 
 @dataclass
+class TimelineEvent:
+    """A dated event the sources report: the sentence that dates it, with its citations."""
+
+    date: str  # YYYY-MM-DD, YYYY-MM, or the date as written when it cannot be resolved
+    text: str
+    evidence: list[Evidence]
+    sort_key: tuple[int, ...] = ()
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    ref: str = ""
+    claim: str = ""  # ref of the brief's claim that states the same, if any
+
+
+@dataclass
+class Actor:
+    """A person, government or organisation acting in the brief, as the sources name it."""
+
+    name: str
+    kind: Literal["person", "government", "organisation"]
+    role: str | None = None  # the title the sources give, e.g. "Russian Foreign Minister"
+    variants: list[str] = field(default_factory=list)  # other spellings, shown once
+    sources: list[str] = field(default_factory=list)
+    appears_in: list[str] = field(default_factory=list)  # refs of claims and events
+
+
+@dataclass
 class Brief:
     title: str
     sources: list[Source]
     key_points: list[Claim]
     sections: list[Section]
     source_summaries: list[tuple[str, list[str]]]  # (source id, condensed sentences)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    banner: str | None = None  # handling banner, printed at the top and foot of every page
+    built: str | None = None  # build date, only when asked for (--stamp): builds stay reproducible
 
 
 @dataclass(frozen=True)

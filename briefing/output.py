@@ -34,8 +34,10 @@ def check_stem(name: str) -> str:
 
 
 def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str,
-                protected: set[Path] = frozenset()) -> list[Path]:
-    """Render and write the chosen formats; return the paths written."""
+                protected: set[Path] = frozenset(), templates: Path | None = None, extra_css: str = "",
+                pdf_variant: str | None = None) -> list[Path]:
+    """Render and write the chosen formats; return the paths written. `templates` is a folder
+    of the user's templates (tried before the built-in ones), `extra_css` the user's styles."""
     from . import render
 
     try:
@@ -46,11 +48,11 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str
     for target in targets.values():
         if target.resolve() in protected:
             raise OutputError(f"{target} is one of the input articles; choose another output folder with -o")
-    html = render.to_html(brief) if {"html", "pdf"} & set(formats) else None
+    html = render.to_html(brief, templates, extra_css) if {"html", "pdf"} & set(formats) else None
     written = []
     for fmt, target in targets.items():
         if fmt == "md":
-            data = render.to_markdown(brief).encode("utf-8")
+            data = render.to_markdown(brief, templates).encode("utf-8")
         elif fmt == "json":
             data = render.to_json(brief).encode("utf-8")
         elif fmt == "html":
@@ -58,7 +60,7 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str
         else:
             from .pdf import to_pdf
 
-            data = to_pdf(html, brief.title)
+            data = to_pdf(html, brief.title, pdf_variant)
         atomic_write(target, data)
         written.append(target)
     return written

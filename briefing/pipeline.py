@@ -1,18 +1,23 @@
 """The whole pipeline, in order. Each stage is a function from typed records to typed records.
 
-    files -> ingest -> clean -> segment -> summarize -> synthesize -> classify -> Brief
+    files -> ingest -> clean -> segment -> summarize -> synthesize -> classify
+          -> corroborate, contest, timeline, actors -> Brief
     Brief -> render (Markdown, HTML, JSON) -> pdf
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import classify, clean, ingest, limits, segment, summarize, synthesize
+from . import (actors, classify, clean, contested, corroborate, describe, ingest, limits, segment, summarize,
+               synthesize)
 from .errors import InputError, NoArticlesError
 from .models import Article, Brief, Claim, Problem, Summary
+from .profile import Profile
+from .timeline import build_timeline
 
 # Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
 # reader should take in the key points in under a minute).
@@ -27,6 +32,12 @@ class Options:
     summarizer: str = summarize.DEFAULT_ALGORITHM
     sections_file: Path | None = None
     exclude: Path | None = None  # a folder not to read from (the output folder)
+    banner: str | None = None  # handling banner ("UNCLASSIFIED // FOR PUBLIC RELEASE")
+    stamp: bool = False  # print the build date (off by default: same input, same bytes)
+    scheme: classify.SectionScheme | None = None  # sections from a profile; wins over sections_file
+    key_points_max: int = 0  # 0: the default (KEY_POINTS_MAX)
+    timeline_max: int | None = None  # None: every dated event; 0: no timeline
+    actors_max: int | None = None  # None: every actor; 0: no actors list
 
 
 @dataclass
@@ -53,17 +64,46 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     published = {a.source.id: a.source.published for a in articles}
     claims = synthesize.synthesize(summaries, published)
     # 6. sort the claims into sections
-    sections = classify.classify(claims, documents, classify.load_scheme(options.sections_file))
-    # 7. bottom line up front
+    sections = classify.classify(claims, documents, options.scheme or classify.load_scheme(options.sections_file))
+    for n, claim in enumerate((c for s in sections for c in s.claims), 1):
+        claim.ref = f"claim-{n}"
+    # 7. how well each claim is supported, which claims are denied, when things happened, who acted
+    corroborate.count_origins(claims, corroborate.origins(articles))
+    contested.link_denials(claims, documents)
+    timeline = shorten_timeline(build_timeline(claims, documents), options.timeline_max)
+    shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline] \
+        + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
+    # 8. bottom line up front
     brief = Brief(
         title=options.title or derive_title(articles, claims),
-        sources=[a.source for a in articles],
-        key_points=key_points(claims),
+        sources=[describe.describe(d.article, [s.text for s in d.sentences]).source for d in documents],
+        key_points=key_points(claims, options.key_points_max or KEY_POINTS_MAX),
         sections=sections,
         source_summaries=[(s.source_id, [s.document.sentences[i].text for i in s.condensed])
                           for s in summaries],
+        timeline=timeline,
+        actors=actors.find_actors(shown)[:options.actors_max],
+        banner=options.banner,
+        built=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if options.stamp else None,
     )
     return BuildResult(brief=brief, problems=problems, summaries=summaries, warnings=warnings)
+
+
+def options_with_profile(options: Options, profile: Profile) -> Options:
+    """The build options with a profile's settings filled in where the user gave none."""
+    from dataclasses import replace
+
+    lengths = profile.lengths
+    return replace(
+        options,
+        title=options.title or profile.title,
+        banner=options.banner or profile.banner,
+        summarizer=profile.summarizer or options.summarizer,
+        scheme=classify.scheme_from_data(list(profile.sections)) if profile.sections else options.scheme,
+        key_points_max=lengths.get("key_points", options.key_points_max),
+        timeline_max=lengths.get("timeline", options.timeline_max),
+        actors_max=lengths.get("actors", options.actors_max),
+    )
 
 
 def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[Article], list[Problem]]:
@@ -84,10 +124,19 @@ def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[
     return articles, problems
 
 
-def key_points(claims: list[Claim]) -> list[Claim]:
+def key_points(claims: list[Claim], most: int = KEY_POINTS_MAX) -> list[Claim]:
     """The most important claims (claims arrive sorted by score)."""
-    n = max(KEY_POINTS_MIN, min(KEY_POINTS_MAX, math.ceil(len(claims) * KEY_POINTS_SHARE)))
+    n = max(min(KEY_POINTS_MIN, most), min(most, math.ceil(len(claims) * KEY_POINTS_SHARE)))
     return claims[:n]
+
+
+def shorten_timeline(events: list, most: int | None) -> list:
+    """At most `most` events: those the most sources report, kept in date order."""
+    if most is None or len(events) <= most:
+        return events
+    ranked = sorted(range(len(events)), key=lambda i: (-len({e.source for e in events[i].evidence}), i))
+    keep = set(ranked[:most])
+    return [e for i, e in enumerate(events) if i in keep]
 
 
 def derive_title(articles: list[Article], claims: list[Claim]) -> str:

@@ -9,8 +9,11 @@ import re
 from functools import lru_cache
 from typing import TypedDict
 
+from pathlib import Path
+
 from . import __version__
-from .models import Brief, Claim, Source, source_order
+from .corroborate import label as support_label
+from .models import Actor, Brief, Claim, Discrepancy, Evidence, Source, TimelineEvent, source_order
 from .resources import styles_dir, templates_dir
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -24,10 +27,40 @@ class DiscrepancyView(TypedDict):
     pairs: list[tuple[str, str]]  # (source id, value as written), in source order
 
 
+class DenialView(TypedDict):
+    text: str
+    cites: list[str]
+    ref: str  # anchor of the denial when the brief shows it as a claim too, else ""
+
+
 class ClaimView(TypedDict):
     text: str
     cites: list[str]
     discrepancies: list[DiscrepancyView]
+    ref: str  # anchor ("claim-3")
+    support: str  # "single source", "2 sources", "3 outlets, 1 origin"
+    single_source: bool
+    denials: list[DenialView]  # statements that deny this claim
+    answers: str  # ref of the claim this one denies, or ""
+
+
+class EventView(TypedDict):
+    date: str
+    text: str
+    cites: list[str]
+    ref: str
+    claim: str  # ref of the claim that states the same, or ""
+    discrepancies: list[DiscrepancyView]
+
+
+class ActorView(TypedDict):
+    name: str
+    kind: str
+    role: str | None
+    variants: list[str]
+    sources: list[str]
+    appears_in: list[str]
+    places: list[tuple[str, str]]  # (section title, ref of the first item there that names the actor)
 
 
 class SectionView(TypedDict):
@@ -50,15 +83,49 @@ class BriefContext(TypedDict):
     sources: list[Source]
     key_points: list[ClaimView]
     sections: list[SectionView]
+    timeline: list[EventView]
+    actors: list[ActorView]
+    claim_texts: dict[str, str]  # ref -> text, to name the claim a denial answers
     source_summaries: list[SummaryView]
+    banner: str | None  # handling banner, top and foot of every page
+    built: str | None  # build date, only with --stamp
+    subject: str  # one line on what the brief is drawn from (PDF metadata)
+    keywords: list[str]  # the main actors (PDF metadata)
     generator: str
     css: str
 
 
+def _cites(evidence: list[Evidence] | tuple[Evidence, ...]) -> list[str]:
+    return sorted({e.source for e in evidence}, key=source_order)
+
+
+def _discrepancy_views(discrepancies: list[Discrepancy]) -> list[DiscrepancyView]:
+    return [DiscrepancyView(kind=d.kind, pairs=_in_source_order(d.values)) for d in discrepancies]
+
+
 def _claim_view(claim: Claim) -> ClaimView:
-    return ClaimView(text=_one_line(claim.text), cites=claim.source_ids,
-                     discrepancies=[DiscrepancyView(kind=d.kind, pairs=_in_source_order(d.values))
-                                    for d in claim.discrepancies])
+    cites = claim.source_ids
+    return ClaimView(text=_one_line(claim.text), cites=cites, discrepancies=_discrepancy_views(claim.discrepancies),
+                     ref=claim.ref, support=support_label(len(cites), claim.origins), single_source=len(cites) == 1,
+                     denials=[DenialView(text=_one_line(d.text), cites=_cites(d.evidence), ref=d.ref)
+                              for d in claim.denials],
+                     answers=claim.answers)
+
+
+def _event_view(event: TimelineEvent) -> EventView:
+    return EventView(date=event.date, text=_one_line(event.text), cites=_cites(event.evidence), ref=event.ref,
+                     claim=event.claim, discrepancies=_discrepancy_views(event.discrepancies))
+
+
+def _actor_view(actor: Actor, section_of: dict[str, str]) -> ActorView:
+    places: dict[str, str] = {}
+    for ref in actor.appears_in:
+        if ref in section_of:
+            places.setdefault(section_of[ref], ref)
+    order = list(dict.fromkeys(section_of.values()))
+    return ActorView(name=actor.name, kind=actor.kind, role=actor.role, variants=actor.variants,
+                     sources=actor.sources, appears_in=actor.appears_in,
+                     places=sorted(places.items(), key=lambda tr: order.index(tr[0])))
 
 
 def _in_source_order(values: dict[str, str]) -> list[tuple[str, str]]:
@@ -72,15 +139,27 @@ def _one_line(text: str) -> str:
 def context(brief: Brief, css: str = "") -> BriefContext:
     titles = {s.id: s.title for s in brief.sources}
     dates = [s.published for s in brief.sources if s.published]
+    cutoff = max(dates) if dates else None
+    n = len(brief.sources)
+    section_of = {c.ref: s.title for s in brief.sections for c in s.claims}
+    section_of.update({e.ref: "Timeline" for e in brief.timeline})
     return BriefContext(
         title=brief.title,
-        cutoff=max(dates) if dates else None,
+        cutoff=cutoff,
         sources=brief.sources,
         key_points=[_claim_view(c) for c in brief.key_points],
         sections=[SectionView(key=s.key, title=s.title, claims=[_claim_view(c) for c in s.claims])
                   for s in brief.sections],
+        timeline=[_event_view(e) for e in brief.timeline],
+        actors=[_actor_view(a, section_of) for a in brief.actors],
+        claim_texts={c.ref: _one_line(c.text) for s in brief.sections for c in s.claims},
         source_summaries=[SummaryView(source=sid, title=titles.get(sid), sentences=[_one_line(t) for t in sents])
                           for sid, sents in brief.source_summaries],
+        banner=brief.banner,
+        built=brief.built,
+        subject=f"Brief drawn from {n} source{'s' if n != 1 else ''}"
+                + (f"; information cut-off {cutoff}" if cutoff else ""),
+        keywords=[a.name for a in brief.actors[:12]],
         generator=f"briefing {__version__}",
         css=css,
     )
@@ -102,18 +181,37 @@ def md_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def css_string(text: str):
+    """`text` as a quoted CSS string, safe inside a <style> element (for the page margins)."""
+    from markupsafe import Markup
+
+    out = []
+    for ch in str(text):
+        if ch in '\\"':
+            out.append("\\" + ch)
+        elif ch in "<>&\n\r\f" or ord(ch) < 32:
+            out.append(f"\\{ord(ch):X} ")
+        else:
+            out.append(ch)
+    return Markup('"' + "".join(out) + '"')
+
+
 def md_escape(text: str) -> str:
     """Escape what Markdown would read as markup, so article text stays literal text."""
     text = _MD_SPECIAL.sub(r"\\\1", _one_line(str(text)))
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-@lru_cache(maxsize=2)
-def _environment(html: bool):
+@lru_cache(maxsize=8)
+def _environment(html: bool, user_templates: str | None = None):
+    """Templates from the user's folder first, then the built-in ones; a user template can
+    extend the one it replaces as "builtin/NAME" (e.g. {% extends "builtin/brief.html.j2" %})."""
     import jinja2
 
+    builtin = jinja2.FileSystemLoader(str(templates_dir()))
+    loaders = [jinja2.FileSystemLoader(user_templates)] if user_templates else []
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        loader=jinja2.ChoiceLoader(loaders + [jinja2.PrefixLoader({"builtin": builtin}), builtin]),
         autoescape=html,  # HTML output is escaped; Markdown output must not be
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -123,38 +221,87 @@ def _environment(html: bool):
     env.filters["md"] = md_escape
     env.filters["web_url"] = web_url
     env.filters["md_code"] = md_code
+    env.filters["css_string"] = css_string
     return env
 
 
-def to_markdown(brief: Brief) -> str:
-    return _environment(False).get_template("brief.md.j2").render(**context(brief))
+def _template(html: bool, name: str, templates: Path | None):
+    import jinja2
+
+    from .errors import UsageError
+
+    try:
+        return _environment(html, str(templates) if templates else None).get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise UsageError(f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}; "
+                         "fix the template or leave it out of --templates") from None
 
 
-def to_html(brief: Brief) -> str:
+def _render(template, ctx: BriefContext) -> str:
+    import jinja2
+
+    from .errors import UsageError
+
+    try:
+        return template.render(**ctx)
+    except jinja2.TemplateError as exc:
+        raise UsageError(f"template {template.name}: {exc}; check it against the names in "
+                         "render.BriefContext") from None
+
+
+def to_markdown(brief: Brief, templates: Path | None = None) -> str:
+    return _render(_template(False, "brief.md.j2", templates), context(brief))
+
+
+def to_html(brief: Brief, templates: Path | None = None, extra_css: str = "") -> str:
+    """The brief as one HTML page; `extra_css` (the user's stylesheet) comes after the built-in."""
     css = (styles_dir() / "brief.css").read_text("utf-8")
-    return _environment(True).get_template("brief.html.j2").render(**context(brief, css))
+    if extra_css:
+        css += "\n/* user stylesheet */\n" + extra_css
+    return _render(_template(True, "brief.html.j2", templates), context(brief, css))
 
 
 def to_dict(brief: Brief) -> dict:
     """The brief as the JSON contract (BRIEF_JSON.md) lays it out."""
+    def evidence(es) -> list[dict]:
+        return [{"source": e.source, "sentence": e.sentence, "start": e.start, "end": e.end} for e in es]
+
+    def discrepancies(ds) -> list[dict]:
+        return [{"kind": d.kind, "values": dict(_in_source_order(d.values))} for d in ds]
+
     def claim(c: Claim) -> dict:
-        return {
+        out = {
             "text": c.text,
-            "evidence": [{"source": e.source, "sentence": e.sentence, "start": e.start, "end": e.end}
-                         for e in c.evidence],
-            "discrepancies": [{"kind": d.kind, "values": dict(_in_source_order(d.values))} for d in c.discrepancies],
+            "evidence": evidence(c.evidence),
+            "discrepancies": discrepancies(c.discrepancies),
             "section": c.section,
             "score": round(c.score, 4),
+            "id": c.ref,
+            "origins": c.origins,
+            "support": support_label(len(c.source_ids), c.origins),
+            "denied_by": [{"text": d.text, "evidence": evidence(d.evidence), **({"claim": d.ref} if d.ref else {})}
+                          for d in c.denials],
         }
+        if c.answers:
+            out["answers"] = c.answers
+        return out
 
     return {
         "title": brief.title,
         "generator": f"briefing {__version__}",
+        "banner": brief.banner,
+        "built": brief.built,
         "sources": [{"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
-                     "published": s.published, "url": s.url, "path": s.path} for s in brief.sources],
+                     "published": s.published, "url": s.url, "path": s.path, "descriptor": s.descriptor}
+                    for s in brief.sources],
         "key_points": [claim(c) for c in brief.key_points],
         "sections": [{"key": s.key, "title": s.title, "claims": [claim(c) for c in s.claims]}
                      for s in brief.sections],
+        "timeline": [{"date": e.date, "text": e.text, "evidence": evidence(e.evidence), "id": e.ref,
+                      "discrepancies": discrepancies(e.discrepancies), **({"claim": e.claim} if e.claim else {})}
+                     for e in brief.timeline],
+        "actors": [{"name": a.name, "variants": a.variants, "role": a.role, "sources": a.sources, "kind": a.kind,
+                    "appears_in": a.appears_in} for a in brief.actors],
         "source_summaries": [{"source": sid, "sentences": sents} for sid, sents in brief.source_summaries],
     }
 

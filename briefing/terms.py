@@ -54,6 +54,23 @@ def entities(text: str) -> list[str]:
     return [canonical[m.group(0)] for m in pattern.finditer(text)]
 
 
+def entity_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a country or organisation: (start, end) of each name."""
+    pattern, _ = _aliases()
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def entity_names(text: str) -> list[str]:
+    """The alias keys ("north_korea") of the countries and organisations `text` names."""
+    return [token[len(ENTITY_PREFIX):] for token in entities(text)]
+
+
+def entity_variants(key: str) -> list[str]:
+    """The names of one entity as `data/aliases.toml` lists them."""
+    _, canonical = _aliases()
+    return [variant for variant, token in canonical.items() if token == ENTITY_PREFIX + key]
+
+
 def terms(text: str) -> tuple[str, ...]:
     """Entity tokens and content-word stems of `text`, in order of appearance."""
     pattern, canonical = _aliases()

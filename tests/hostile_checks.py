@@ -1,8 +1,8 @@
 """Checks that every brief must pass whatever its input: shared by the hostile-corpus tests
 and the fuzz tests.
 
-- The HTML is well-formed and holds only the tags and attributes the templates make, with
-  links only to the brief's own source list and to the sources' own http(s) pages.
+- The HTML is well-formed and holds only the tags and attributes written in the templates,
+  with links only to places within the brief and to the sources' own http(s) pages.
 - The Markdown, read by a Markdown processor, makes no link, image or raw HTML, and no
   heading but the template's.
 - Every claim is verbatim from the source it cites, at the offsets it gives.
@@ -18,12 +18,16 @@ import re
 import threading
 from html.parser import HTMLParser
 
-# What templates/brief.html.j2 and _macros.html.j2 make, and nothing else.
-TEMPLATE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "p", "h1", "h2", "h3",
-                 "section", "ul", "ol", "li", "span", "a", "em", "footer"}
-TEMPLATE_ATTRIBUTES = {"lang", "charset", "name", "content", "class", "id", "href", "value"}
-VOID_TAGS = {"meta"}
-_OWN_LINK = re.compile(r"^#source-\d+$")
+def _template_vocabulary() -> tuple[set[str], set[str]]:
+    """The tags and attributes written in the HTML templates: all that a brief may hold."""
+    from briefing.resources import templates_dir
+
+    source = "\n".join(p.read_text("utf-8") for p in templates_dir().glob("*.html.j2"))
+    return set(re.findall(r"<([a-z][a-z0-9]*)", source)), set(re.findall(r"\s([a-z][a-z-]*)=\"", source))
+
+
+TEMPLATE_TAGS, TEMPLATE_ATTRIBUTES = _template_vocabulary()
+VOID_TAGS = {"meta", "link", "br", "img", "hr", "input"}
 _WEB_PAGE = re.compile(r"^https?://[^\s<>\"'`]+$")
 
 
@@ -32,6 +36,8 @@ class _Audit(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
         self.errors: list[str] = []
+        self.ids: set[str] = set()
+        self.anchors: list[str] = []  # internal link targets, checked once all ids are seen
 
     def handle_starttag(self, tag, attrs):
         if tag not in TEMPLATE_TAGS:
@@ -39,8 +45,13 @@ class _Audit(HTMLParser):
         for name, value in attrs:
             if name not in TEMPLATE_ATTRIBUTES:
                 self.errors.append(f"attribute {name}= on <{tag}> is not made by the templates")
-            if name == "href" and not (_OWN_LINK.match(value or "") or self._source_link(tag, attrs, value)):
-                self.errors.append(f"link to {value!r}, neither to the source list nor a source's web page")
+            if name == "id":
+                self.ids.add(value or "")
+            if name == "href":
+                if (value or "").startswith("#"):
+                    self.anchors.append(value[1:])
+                elif not self._source_link(tag, attrs, value):
+                    self.errors.append(f"link to {value!r}, neither within the brief nor a source's web page")
         if tag not in VOID_TAGS:
             self.stack.append(tag)
 
@@ -71,6 +82,7 @@ def html_problems(html: str) -> list[str]:
     audit.close()
     if audit.stack:
         audit.errors.append(f"unclosed {audit.stack}")
+    audit.errors.extend(f"link to #{a}, which is not in the brief" for a in audit.anchors if a not in audit.ids)
     if not html.lstrip().lower().startswith("<!doctype html>"):
         audit.errors.append("no doctype")
     return audit.errors

@@ -472,7 +472,7 @@ def test_an_interrupted_write_keeps_the_previous_good_file_and_leaves_no_debris(
 def test_a_failure_while_printing_keeps_the_previous_pdf(tmp_path, monkeypatch, example_build):
     (tmp_path / "brief.pdf").write_bytes(b"%PDF-previous")
 
-    def broken(html, title):
+    def broken(*args, **kwargs):
         raise MemoryError("printer ran out of memory")
 
     monkeypatch.setattr(pdf, "to_pdf", broken)
