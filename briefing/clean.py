@@ -103,7 +103,7 @@ def clean(raw: RawArticle) -> Article:
             source = replace(source, author=author)
         else:
             u.role = "debris"
-    return _assemble(source, units)
+    return _assemble(source, units, raw.notes)
 
 
 def _units(raw: RawArticle) -> list[_Unit]:
@@ -218,7 +218,7 @@ def _byline(text: str, trailer: bool) -> str | None:
     return candidate
 
 
-def _assemble(source, units: list[_Unit]) -> Article:
+def _assemble(source, units: list[_Unit], notes: tuple[str, ...] = ()) -> Article:
     """Join the prose units into the cleaned text, recording where each heading applies."""
     parts: list[str] = []
     headings: list[Heading] = []
@@ -244,4 +244,5 @@ def _assemble(source, units: list[_Unit]) -> Article:
         parts.append(u.text)
         offset += len(u.text)
         prev_block = u.block
-    return Article(source=source, text="".join(parts), headings=tuple(headings), removed=tuple(removed))
+    return Article(source=source, text="".join(parts), headings=tuple(headings), removed=tuple(removed),
+                   notes=notes)

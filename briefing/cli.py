@@ -92,6 +92,8 @@ def _build(args: argparse.Namespace) -> int:
     result = pipeline.build(args.inputs, options)
     for problem in result.problems:
         _say(f"skipped {problem}")
+    for warning in result.warnings:
+        _say(f"warning: {warning}")
     inputs = {Path(s.path).resolve() for s in result.brief.sources if s.path}
     written = output.write_brief(result.brief, out_dir, formats, name, protected=inputs, templates=templates,
                                  extra_css=extra_css, pdf_variant=args.pdf_variant)

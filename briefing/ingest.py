@@ -8,12 +8,16 @@ sequence of heading / text blocks. Nothing here decides what is debris; `clean` 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
-from .models import Block, Problem, RawArticle, Source
+from .limits import current as current_limits
+from .limits import describe
+from .models import Block, Problem, RawArticle, Source, printable
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -26,6 +30,8 @@ GENERATOR_MARK = "Made with briefing "
 FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published", "descriptor")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s")
 
 
 def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path], list[Problem]]:
@@ -38,11 +44,13 @@ def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path],
     for given in inputs:
         path = Path(given)
         if path.is_dir():
+            files, link_problems = _articles_in(path)
             # Skip the output folder below an input folder, so a brief is not read back as
             # an article; when the user reads from the output folder itself, read it all
             # (earlier briefs there are recognised by their generator mark in read()).
             skip = exclude if exclude is not None and not _below(path, exclude) else None
-            files = [f for f in _articles_in(path) if not _below(f, skip)]
+            files = [f for f in files if not _below(f, skip)]
+            problems.extend(link_problems)
             if not files:
                 problems.append(Problem(given, f"folder holds no articles ({SUPPORTED_LIST}); "
                                                "add some or name the files directly"))
@@ -54,6 +62,9 @@ def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path],
                                                f"give articles as {SUPPORTED_LIST}"))
                 continue
             found.setdefault(path.resolve(), path)
+        elif path.is_symlink():
+            problems.append(Problem(given, "is a symbolic link that is broken or loops; "
+                                           "point it at an article file"))
         elif path.exists():
             problems.append(Problem(given, "not a regular file or folder; give article files or folders"))
         else:
@@ -65,38 +76,140 @@ def _below(path: Path, folder: Path | None) -> bool:
     return folder is not None and path.resolve().is_relative_to(folder.resolve())
 
 
-def _articles_in(folder: Path) -> list[Path]:
-    """Every supported file below `folder`, skipping hidden files and folders."""
-    out = []
-    for p in folder.rglob("*"):
-        parts = p.relative_to(folder).parts
-        if any(part.startswith(".") for part in parts):
-            continue
-        if p.is_file() and p.suffix.lower() in SUPPORTED:
-            out.append(p)
-    return out
+def _articles_in(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Every supported file below `folder`, skipping hidden files and folders.
+
+    Symbolic links are not followed out of the folder: a link inside a scraped archive
+    could otherwise turn a private file (a key, a password store) into a "source" of a
+    brief that is handed on. Links to folders are not followed at all, so a link that
+    loops back cannot make the walk endless. Each link left out is reported.
+    """
+    root = folder.resolve()
+    out: list[Path] = []
+    problems: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        for name in dirnames:
+            if (here / name).is_symlink():
+                problems.append(Problem(str(here / name), "is a symbolic link to a folder, which is not "
+                                                          "followed; name the folder itself to read it"))
+        for name in sorted(filenames):
+            p = here / name
+            if name.startswith(".") or p.suffix.lower() not in SUPPORTED:
+                continue
+            if p.is_symlink():
+                try:
+                    target = p.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    problems.append(Problem(str(p), "is a symbolic link that is broken or loops; "
+                                                    "point it at an article file"))
+                    continue
+                if not target.is_relative_to(root):
+                    problems.append(Problem(str(p), "is a symbolic link to a file outside the folder, "
+                                                    "which is not followed; name the file itself to read it"))
+                    continue
+            if p.is_file():
+                out.append(p)
+            elif p.exists():
+                problems.append(Problem(str(p), "not a regular file; give article files"))
+    return out, problems
 
 
-def read(path: Path, source_id: str) -> RawArticle:
-    """Read one article file into blocks and metadata, or raise InputError."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc}); check its permissions") from None
+def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawArticle:
+    """Read one article file into blocks and metadata, or raise InputError.
+
+    `seen` maps a digest of each text already read to its file: a second copy of an
+    article is refused (a brief cites each article once).
+    """
+    limits = current_limits()
+    data = _read_bounded(path, limits.max_file_bytes)
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
     if GENERATOR_MARK in text:
         raise InputError("is a brief made by briefing, not an article; leave it out of the inputs")
+    if seen is not None:
+        digest = hashlib.sha256(_SPACES.sub(" ", text).strip().encode("utf-8")).hexdigest()
+        if digest in seen:
+            raise InputError(f"has the same text as {printable(seen[digest])}; each article is read once")
+        seen[digest] = str(path)
     source = Source(id=source_id, path=str(path))
     suffix = path.suffix.lower()
+    limit = limits.max_article_chars
     if suffix in HTML_SUFFIXES:
-        return _read_html(text, source)
-    if suffix in MARKDOWN_SUFFIXES:
-        return _read_markdown(text, source)
-    meta, body = front_matter(text)
-    return RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
-                      title_from_first_line="title" not in meta)
+        raw, cut = _bounded_blocks(_read_html(text, source), limit)
+    else:
+        cut = len(text) > limit
+        text = _within(text, limit)
+        if suffix in MARKDOWN_SUFFIXES:
+            raw = _read_markdown(text, source)
+        else:
+            meta, body = front_matter(text)
+            raw = RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
+                             title_from_first_line="title" not in meta)
+    if cut:
+        read_chars = sum(len(b.text) for b in raw.blocks)
+        raw = replace(raw, notes=raw.notes + (f"is longer than {describe('max_article_chars')}; only its "
+                                              f"first {read_chars:,} characters are read",))
+    return raw
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing (before reading them) files over the size limit."""
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(f"is {size / 1024 / 1024:,.1f} MB, over {describe('max_file_mb')}; "
+                                 "it was not read")
+            data = fh.read(max_bytes + 1)  # a file that grows while read is still capped
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc}); check its permissions") from None
+    if len(data) > max_bytes:
+        raise InputError(f"is over {describe('max_file_mb')}; it was not read")
+    return data
+
+
+def _within(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, at a paragraph or sentence end."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    paragraph = head.rfind("\n\n")
+    if paragraph >= limit // 2:
+        return head[:paragraph]
+    ends = list(_SENTENCE_END.finditer(head))
+    if ends:
+        return head[:ends[-1].end()]
+    return head[:max(head.rfind(" "), 0)]
+
+
+def _bounded_blocks(raw: RawArticle, limit: int) -> tuple[RawArticle, bool]:
+    """Keep the blocks that fit in `limit` characters; say whether any were cut."""
+    total, kept = 0, []
+    for block in raw.blocks:
+        if total + len(block.text) > limit:
+            rest = _within(block.text, limit - total)
+            if rest.strip():
+                kept.append(Block(block.kind, rest))
+            return replace(raw, blocks=tuple(kept)), True
+        kept.append(block)
+        total += len(block.text)
+    return raw, False
+
+
+# File types that are often renamed or mis-saved as text, by their first bytes.
+_MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"GIF8", "a GIF image"),
+          (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive (or Office document)"),
+          (b"PK\x05\x06", "an empty ZIP archive"), (b"\x1f\x8b", "a gzip archive"), (b"BZh", "a bzip2 archive"),
+          (b"\xfd7zXZ\x00", "an xz archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+          (b"\x7fELF", "a program (ELF)"), (b"MZ", "a Windows program"), (b"RIFF", "a media file (RIFF)"),
+          (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"SQLite format 3\x00", "an SQLite database"))
+# Characters that are not text: C0 controls other than tab, newline, carriage return and
+# form feed, and DEL. They are dropped from a decoded article (a stray NUL or an escape
+# sequence must not reach a terminal, the HTML or the PDF).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def read_html(data: bytes, source: Source) -> RawArticle:
@@ -113,16 +226,55 @@ def read_html_fragment(html: str, source: Source) -> RawArticle:
 
 
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8, then cp1252, then Latin-1; refuse binary data."""
-    if b"\x00" in data[:4096] or _looks_binary(data[:4096]):
-        raise InputError("is not a text file (binary content); give articles as text, Markdown or HTML")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Decode an article's bytes: UTF-8 (or UTF-16 with or without a byte-order mark), then
+    cp1252, then Latin-1; refuse binary data, naming its type when it is a known one."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"is not a text file (binary content: {kind}); give the article's text as .txt, .md or .html")
+    text = _decode_utf16(data)
+    if text is None:
+        if b"\x00" in data or _looks_binary(data[:4096]):
+            raise InputError("is not a text file (binary content); give articles as text, Markdown or HTML")
+        text = _decode_8bit(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return _CONTROL.sub("", text)
+
+
+def _decode_utf16(data: bytes) -> str | None:
+    """UTF-16 text, told by its byte-order mark or, without one, by the zero bytes that
+    every ASCII character carries in it (the high byte of each code unit)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"
+    else:
+        head = data[:4096]
+        pairs = len(head) // 2
+        if pairs < 4 or len(data) % 2:
+            return None
+        even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
+        if odd > 0.6 * pairs and even < 0.05 * pairs:
+            encoding = "utf-16-le"
+        elif even > 0.6 * pairs and odd < 0.05 * pairs:
+            encoding = "utf-16-be"
+        else:
+            return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"looks like UTF-16 but does not decode as it; save it as UTF-8") from None
+
+
+def _decode_8bit(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # A file cut off in the middle of a character (a truncated download) is UTF-8
+        # all the same: keep everything before the broken last character.
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[:exc.start].decode("utf-8-sig")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -162,14 +314,38 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     meta = {}
     for key in FRONT_MATTER_KEYS:
         value = data.get(key)
-        if value is None:
+        # Only plain values: str() of a list built from YAML aliases (a "billion laughs"
+        # front matter) would grow exponentially.
+        if value is None or not isinstance(value, (str, int, float, dt.date)):
             continue
         if key == "published":
             value = iso_date(value)
             if value is None:
                 continue
         meta[key] = str(value).strip()
-    return meta, text[match.end():]
+    return _safe_metadata(meta), text[match.end():]
+
+
+# Metadata is shown in the brief's header and source list; a real headline or name is
+# short, so anything longer is cut rather than let one file fill a page. (A URL is shown
+# as a link only when render.web_url finds it a plain http(s) address, else as text.)
+MAX_METADATA_CHARS = 300
+MAX_URL_CHARS = 2000
+
+
+def _safe_metadata(meta: dict[str, str | None]) -> dict[str, str | None]:
+    """Metadata fit to print: one line, no control characters, a real date, a sane length."""
+    out: dict[str, str | None] = {}
+    for key, value in meta.items():
+        if value is not None:
+            value = " ".join(_CONTROL.sub("", str(value)).split())
+            limit = MAX_URL_CHARS if key == "url" else MAX_METADATA_CHARS
+            if key == "published":
+                value = iso_date(value)
+            elif len(value) > limit:
+                value = value[:limit - 1].rstrip() + "…"
+        out[key] = value or None
+    return out
 
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
@@ -219,7 +395,8 @@ def _element_text(el) -> str:
     """The element's text, leaving out nested lists (their items are blocks of their own)."""
     parts = [el.text or ""]
     for child in el:
-        if child.tag not in ("ul", "ol", "list"):
+        # a comment or processing instruction (its tag is not a string) holds no text
+        if isinstance(child.tag, str) and child.tag not in ("ul", "ol", "list"):
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
     return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
@@ -251,6 +428,6 @@ def _read_html(html: str, source: Source) -> RawArticle:
     if blocks and blocks[0].kind == "heading" and (title is None or blocks[0].text == title):
         title = blocks[0].text
         blocks = blocks[1:]
-    source = replace(source, title=title, author=doc.author, publisher=doc.sitename,
-                     published=iso_date(doc.date) if doc.date else None, url=doc.url)
+    source = replace(source, **_safe_metadata(dict(title=title, author=doc.author, publisher=doc.sitename,
+                                                   published=doc.date, url=doc.url)))
     return RawArticle(source=source, blocks=tuple(blocks))

@@ -40,6 +40,7 @@ class RawArticle:
     blocks: tuple[Block, ...]
     # the first line may be the headline of a plain-text file; only the cleaner can tell
     title_from_first_line: bool = False
+    notes: tuple[str, ...] = ()  # what a limit left out of it, said to the user as warnings
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Article:
     text: str
     headings: tuple[Heading, ...] = ()
     removed: tuple[str, ...] = ()  # the lines cleaning dropped, for --verbose and tests
+    notes: tuple[str, ...] = ()  # what a limit left out of it, said to the user as warnings
 
 
 @dataclass(frozen=True)
@@ -219,4 +221,9 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{printable(self.path)}: {self.reason}"
+
+
+def printable(text: str) -> str:
+    """A file name fit for a terminal: control characters (escape sequences) shown escaped."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)

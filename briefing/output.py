@@ -84,13 +84,23 @@ def _umask() -> int:
 
 
 def atomic_write(target: Path, data: bytes) -> None:
-    """Replace `target` with `data` all at once (temporary file, then rename)."""
+    """Replace `target` with `data` all at once (temporary file, then rename).
+
+    Until the rename, the previous file is untouched; if anything stops the write — a full
+    disk, an error, Ctrl-C — the temporary file is removed and the previous brief stays.
+    The rename replaces a symbolic link at `target` itself, never the file it points to.
+    """
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())  # the data is on disk before the name points at it
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a brief is an ordinary file
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"cannot write {target} ({exc.strerror}); check the output folder's permissions") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import (actors, classify, clean, contested, corroborate, describe, ingest, parallel, segment, summarize,
-               synthesize)
+from . import (actors, classify, clean, contested, corroborate, describe, ingest, limits, parallel, segment,
+               summarize, synthesize)
 from .errors import InputError, NoArticlesError
 from .models import Article, Brief, Claim, Problem, Summary
 from .profile import Profile
@@ -49,6 +49,7 @@ class Options:
 class BuildResult:
     brief: Brief
     problems: list[Problem] = field(default_factory=list)  # inputs skipped, with reasons
+    warnings: list[Problem] = field(default_factory=list)  # inputs read only in part (limits.py)
     summaries: list[Summary] = field(default_factory=list)
 
 
@@ -61,6 +62,7 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
                               ".md or .html files that contain an article's text", problems)
     # 3. split each article into sentences with offsets into its cleaned text
     documents = [segment.segment(a) for a in articles]
+    warnings = [Problem(str(d.article.source.path), note) for d in documents for note in d.article.notes]
     # 4. rank every sentence of each article and keep its condensed set
     summaries = parallel.summarize_all(documents, options.summarizer, options.keep_all, options.jobs, options.progress)
     # 5. merge the sentences that state the same claim across articles; compare their facts
@@ -89,7 +91,7 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
         banner=options.banner,
         built=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if options.stamp else None,
     )
-    return BuildResult(brief=brief, problems=problems, summaries=summaries)
+    return BuildResult(brief=brief, problems=problems, summaries=summaries, warnings=warnings)
 
 
 def options_with_profile(options: Options, profile: Profile) -> Options:
@@ -113,10 +115,15 @@ def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[
     """Ingest and clean every input file; number the usable ones 1, 2, 3 in sorted order."""
     paths, problems = ingest.collect(inputs, exclude)
     articles: list[Article] = []
+    seen: dict[str, str] = {}  # text digest -> file: a copy of an article is read once
+    max_articles = limits.current().max_articles
     for path in paths:
+        if len(articles) == max_articles:
+            problems.append(Problem(str(path), f"not read: the brief already has {limits.describe('max_articles')}"))
+            continue
         source_id = str(len(articles) + 1)
         try:
-            articles.append(clean.clean(ingest.read(path, source_id)))
+            articles.append(clean.clean(ingest.read(path, source_id, seen)))
         except InputError as exc:
             problems.append(Problem(str(path), str(exc)))
     return articles, problems

@@ -17,7 +17,9 @@ from .models import Actor, Brief, Claim, Discrepancy, Evidence, Source, Timeline
 from .resources import styles_dir, templates_dir
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(?=\s)")
+# Python-Markdown reads "#Word" as a heading even without a space (CommonMark needs one),
+# so a leading "#" is always escaped; list markers only make lists before a space.
+_MD_LINE_START = re.compile(r"^(\s*)(#|[>+\-](?=\s)|\d+[.)](?=\s))")
 
 
 class DiscrepancyView(TypedDict):

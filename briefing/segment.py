@@ -10,23 +10,52 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
+from .limits import current as current_limits
+from .limits import describe
 from .models import Article, Document, Sentence
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def segment(article: Article) -> Document:
-    """Split the article into sentences, each tagged with its paragraph and subheading."""
+    """Split the article into sentences, each tagged with its paragraph and subheading.
+
+    Within the limits (briefing/limits.py): a "sentence" longer than `max_sentence_chars`
+    is not one and is left out; after `max_sentences` sentences the rest of the article is.
+    Each is said in the article's notes.
+    """
+    limits = current_limits()
     heading_offsets = [h.offset for h in article.headings]
     sentences = []
+    too_long = 0
+    capped = False
     for paragraph, (start, end) in enumerate(_paragraphs(article.text)):
         for s, e in split_spans(article.text[start:end]):
+            if e - s > limits.max_sentence_chars:
+                too_long += 1
+                continue
+            if len(sentences) == limits.max_sentences:
+                capped = True
+                break
             at = bisect.bisect_right(heading_offsets, start + s) - 1
             sentences.append(Sentence(
                 source_id=article.source.id, index=len(sentences), start=start + s, end=start + e,
                 text=article.text[start + s:start + e],
                 heading=article.headings[at].text if at >= 0 else None, paragraph=paragraph))
+        if capped:
+            break
+    notes = []
+    if too_long:
+        notes.append(f"has {too_long} \"sentence{'s' if too_long > 1 else ''}\" over "
+                     f"{describe('max_sentence_chars')}, left out"
+                     + ("; nothing of it is in the brief" if not sentences else ""))
+    if capped:
+        notes.append(f"has more sentences than {describe('max_sentences')}; only the first "
+                     f"{limits.max_sentences:,} are read")
+    if notes:
+        article = replace(article, notes=article.notes + tuple(notes))
     return Document(article=article, sentences=tuple(sentences))
 
 

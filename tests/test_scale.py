@@ -37,8 +37,8 @@ def test_progress_bar_only_when_asked(capsys, monkeypatch):
 def test_build_is_quiet_when_stderr_is_not_a_terminal(tmp_path):
     from tests.test_cli import GOOD, run
 
-    for i in range(3):
-        (tmp_path / f"a{i}.txt").write_text(GOOD)
+    for i in range(3):  # three different articles (copies of one are read once, with a note)
+        (tmp_path / f"a{i}.txt").write_text(GOOD + f"The ferry company said it would hire {i + 3} new crew members.\n")
     result = run("build", str(tmp_path), "-o", str(tmp_path / "out"), "--formats", "md", "--jobs", "2", "-q")
     assert result.returncode == 0 and result.stderr == ""
 
