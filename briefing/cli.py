@@ -94,8 +94,8 @@ def _build(args: argparse.Namespace) -> int:
         _say(f"skipped {problem}")
     for warning in result.warnings:
         _say(f"warning: {warning}")
-    inputs = {Path(s.path).resolve() for s in result.brief.sources if s.path}
-    written = output.write_brief(result.brief, out_dir, formats, name, protected=inputs, templates=templates,
+    written = output.write_brief(result.brief, out_dir, formats, name, protected=result.input_files(),
+                                 templates=templates,
                                  extra_css=extra_css, pdf_variant=args.pdf_variant)
     if not args.quiet:
         claims = sum(len(s.claims) for s in result.brief.sections)

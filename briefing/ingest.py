@@ -27,6 +27,15 @@ SUPPORTED_LIST = ", ".join(sorted(SUPPORTED))
 
 # Every brief carries this in its colophon (templates/); a file with it is our own output.
 GENERATOR_MARK = "Made with briefing "
+
+
+def is_briefing_output(path: Path) -> bool:
+    """Whether `path` is a brief this tool wrote (its colophon carries GENERATOR_MARK)."""
+    try:
+        with path.open("rb") as fh:
+            return GENERATOR_MARK.encode() in fh.read(4 * 1024 * 1024)
+    except OSError:
+        return False
 FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published", "descriptor")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")

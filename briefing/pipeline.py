@@ -52,6 +52,12 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)  # inputs read only in part (limits.py)
     summaries: list[Summary] = field(default_factory=list)
 
+    def input_files(self) -> set[Path]:
+        """Every file the build read or skipped: none of them may be overwritten by its output."""
+        named = [Path(s.path) for s in self.brief.sources if s.path] + [Path(p.path) for p in self.problems]
+        # an earlier brief in the folder was skipped as such, and may be replaced
+        return {n.resolve() for n in named if n.is_file() and not ingest.is_briefing_output(n)}
+
 
 def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     """Read the inputs and make the brief; raise NoArticlesError if no article is usable."""

@@ -164,3 +164,12 @@ def test_a_folder_that_is_both_input_and_output_reads_its_articles_not_its_old_b
     assert second.returncode == 0, second.stderr
     assert "1 source," in second.stderr
     assert f"skipped {tmp_path / 'brief.md'}: is a brief made by briefing" in second.stderr
+
+
+def test_an_input_skipped_as_a_copy_is_not_overwritten_by_the_brief(tmp_path):
+    (tmp_path / "a.md").write_text(GOOD)
+    (tmp_path / "z.md").write_text(GOOD)  # a copy: read once, skipped with a note
+    result = run("build", str(tmp_path), "-o", str(tmp_path), "--name", "z", "--formats", "md")
+    assert result.returncode == 1
+    assert (tmp_path / "z.md").read_text() == GOOD
+    assert "is one of the input articles" in result.stderr
