@@ -8,6 +8,7 @@ which file, which limit and which variable raises it.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, fields
 
@@ -59,7 +60,7 @@ def current() -> Limits:
             value = kind(raw.strip().replace("_", ""))
         except ValueError:
             value = None
-        if value is None or value <= 0:
+        if value is None or not math.isfinite(value) or value <= 0:  # "inf" and "nan" parse as floats
             raise UsageError(f"{env_name(f.name)}={raw!r} is not a positive number; "
                              f"unset it to use the default ({getattr(Limits, f.name)})")
         values[f.name] = value

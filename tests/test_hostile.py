@@ -350,7 +350,7 @@ def test_sentences_over_the_limit_are_not_read(tmp_path, monkeypatch):
     assert "sixth" not in render.to_markdown(result.brief)
 
 
-@pytest.mark.parametrize("value", ["lots", "-1", "0"])
+@pytest.mark.parametrize("value", ["lots", "-1", "0", "inf", "nan"])
 def test_a_bad_limit_value_is_a_one_line_usage_error(tmp_path, value):
     result = run_cli("build", str(EXAMPLE), "-o", str(tmp_path), env={"BRIEFING_MAX_FILE_MB": value})
     assert result.returncode == 2
