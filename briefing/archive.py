@@ -198,6 +198,8 @@ class Archive:
                 raise ArchiveError(f"cannot open archive {self.path}: its folder does not exist; "
                                    "create it or choose another with --db")
             self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
+            if not create:
+                self._check_is_archive()  # before any write: never alter someone else's database
             self.db.execute("PRAGMA busy_timeout = 60000")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit survives kill -9
@@ -210,6 +212,14 @@ class Archive:
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"cannot open archive {self.path} ({exc}); is it a briefing "
                                "archive? choose another with --db") from None
+
+    def _check_is_archive(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version != SCHEMA_VERSION or "articles" not in tables:
+            self.db.close()
+            raise ArchiveError(f"{self.path} is not a briefing archive; give the archive that "
+                               "'briefing ingest' made, with --db or $" + DB_ENV)
 
     def close(self) -> None:
         self.db.close()

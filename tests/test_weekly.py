@@ -261,3 +261,17 @@ def test_a_claim_repeated_by_a_sentence_outside_this_weeks_claims_is_not_dropped
     other = Sentence("7", 5, 81, 140, "Schools in Norby reopened after the autumn holidays on Monday.")
     assert novelty.compare([], previous, [other])[1] == previous
     assert novelty.compare([], previous, [other, repeated])[1] == []
+
+
+def test_weekly_refuses_a_database_that_is_not_an_archive_and_leaves_it_untouched(tmp_path):
+    import sqlite3
+
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (body TEXT)")
+    before = other.read_bytes()
+    result = run("weekly", "--week", "2023-W43", "--db", str(other), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "is not a briefing archive" in result.stderr and "Traceback" not in result.stderr
+    assert other.read_bytes() == before
+    assert not (tmp_path / "other.sqlite-wal").exists()
