@@ -109,15 +109,19 @@ def throughput_worker(folder: str) -> None:
     seconds = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"{seconds} {own} {workers} {len(claims)}")
+    print(f"{seconds} {own} {workers} {len(claims)} {len(articles)}")
 
 
 def measure_throughput(n: int, folder: Path, runs: int) -> dict:
     times, own, workers = [], [], []
     for _ in range(runs):
+        # a brief reads at most BRIEFING_MAX_ARTICLES (500) by default; throughput reads all
         out = subprocess.run([PYTHON, __file__, "--throughput-worker", str(folder)], cwd=ROOT,
                              capture_output=True, text=True, check=True,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout.split()
+                             env={**os.environ, "PYTHONPATH": str(ROOT), "BRIEFING_MAX_ARTICLES": str(n)}
+                             ).stdout.split()
+        if int(out[4]) != n:
+            raise SystemExit(f"throughput read {out[4]} of {n} articles; the figures would be wrong")
         times.append(float(out[0]))
         own.append(float(out[1]))
         workers.append(float(out[2]))
