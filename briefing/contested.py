@@ -14,6 +14,7 @@ import math
 import re
 
 from .models import Claim, Denial, Document, Evidence
+from .synthesize import Witnesses
 from .terms import stem, terms
 
 _DENIAL = re.compile(
@@ -59,14 +60,16 @@ def _answered(words: set[str], generic: bool, accusations: list[Claim], targets:
     return best[2] if best and best[0] >= MIN_OVERLAP else None
 
 
-def link_denials(claims: list[Claim], documents: list[Document]) -> None:
-    """Attach every denial in the articles to the claim it answers (claims carry their refs)."""
+def link_denials(claims: list[Claim], documents: list[Document], witnesses: Witnesses | None = None) -> None:
+    """Attach every denial in the articles to the claim it answers (claims carry their refs).
+    A denial that is no claim cites every source that states it (`witnesses`)."""
     claim_of = {(e.source, e.index): c for c in claims for e in c.evidence}
     targets = [c for c in claims if not is_denial(c.text)]
     accusations = sorted((c for c in targets if any(_ACCUSATION.search(e.sentence) for e in c.evidence)),
                          key=lambda c: (-len(c.source_ids), -c.score, c.first_seen))
     content = {id(c): _content(" ".join(e.sentence for e in c.evidence)) for c in targets}
     seen: set[int] = set()
+    linked: set[frozenset] = set()  # groups of denying sentences already linked
     for document in documents:
         for sentence in document.sentences:
             if not is_denial(sentence.text):
@@ -74,6 +77,11 @@ def link_denials(claims: list[Claim], documents: list[Document]) -> None:
             own = claim_of.get(sentence.key)
             if own is not None and id(own) in seen:
                 continue  # a denial several sources state is linked once, with all its citations
+            evidence = (witnesses or {}).get(sentence.key) or (Evidence(
+                sentence.source_id, sentence.text, sentence.start, sentence.end, sentence.index),)
+            group = frozenset((e.source, e.index) for e in evidence)
+            if own is None and group in linked:
+                continue
             target = _answered(_content(sentence.text), bool(_GENERIC_OBJECT.search(sentence.text)),
                                [c for c in accusations if c is not own], [c for c in targets if c is not own],
                                content)
@@ -84,6 +92,6 @@ def link_denials(claims: list[Claim], documents: list[Document]) -> None:
                 own.answers = target.ref
                 denial = Denial(own.text, tuple(own.evidence), own.ref)
             else:
-                denial = Denial(sentence.text, (Evidence(sentence.source_id, sentence.text, sentence.start,
-                                                         sentence.end, sentence.index),))
+                linked.add(group)
+                denial = Denial(sentence.text, tuple(evidence))
             target.denials.append(denial)

@@ -66,6 +66,16 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     if not articles:
         raise NoArticlesError("no usable article among the inputs, so no brief was made; give .txt, "
                               ".md or .html files that contain an article's text", problems)
+    result = make_brief(articles, options)
+    result.problems = problems
+    return result
+
+
+def make_brief(articles: list[Article], options: Options = Options(),
+               origin_of: dict[str, str] | None = None) -> BuildResult:
+    """Stages 3-8 on articles already read: a single brief, or one story of a weekly brief.
+    `origin_of` maps source ids to independent origins when the caller knows them (the
+    archive does); otherwise near-duplicate articles are found here."""
     # 3. split each article into sentences with offsets into its cleaned text
     documents = [segment.segment(a) for a in articles]
     warnings = [Problem(str(d.article.source.path), note) for d in documents for note in d.article.notes]
@@ -73,15 +83,15 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     summaries = parallel.summarize_all(documents, options.summarizer, options.keep_all, options.jobs, options.progress)
     # 5. merge the sentences that state the same claim across articles; compare their facts
     published = {a.source.id: a.source.published for a in articles}
-    claims = synthesize.synthesize(summaries, published)
+    claims, witnesses = synthesize.merge(summaries, published)
     # 6. sort the claims into sections
     sections = classify.classify(claims, documents, options.scheme or classify.load_scheme(options.sections_file))
     for n, claim in enumerate((c for s in sections for c in s.claims), 1):
         claim.ref = f"claim-{n}"
     # 7. how well each claim is supported, which claims are denied, when things happened, who acted
-    corroborate.count_origins(claims, corroborate.origins(articles))
-    contested.link_denials(claims, documents)
-    timeline = shorten_timeline(build_timeline(claims, documents), options.timeline_max)
+    corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
+    contested.link_denials(claims, documents, witnesses)
+    timeline = shorten_timeline(build_timeline(claims, documents, witnesses), options.timeline_max)
     shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline] \
         + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
     # 8. bottom line up front
@@ -97,7 +107,7 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
         banner=options.banner,
         built=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if options.stamp else None,
     )
-    return BuildResult(brief=brief, problems=problems, summaries=summaries, warnings=warnings)
+    return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
 
 
 def options_with_profile(options: Options, profile: Profile) -> Options:

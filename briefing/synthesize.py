@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .facts import discrepancies
-from .models import Claim, Evidence, Sentence, Summary
+from .models import Claim, Evidence, Sentence, Summary, source_order
 from .terms import spelling_variants, terms
 
 # Similarity at or above which two sentences from different sources state the same claim.
@@ -144,23 +144,37 @@ def _split_hyphens(ts: Iterable[str]) -> list[str]:
     return out
 
 
+# For each sentence (source id, index): every sentence that states the same, itself included.
+Witnesses = dict[tuple[str, int], tuple[Evidence, ...]]
+
+
 def synthesize(summaries: list[Summary], published: dict[str, str | None] | None = None) -> list[Claim]:
     """Group sentences that state the same claim; return one claim per group that holds a
     sentence of some article's condensed set, best first."""
+    return merge(summaries, published)[0]
+
+
+def merge(summaries: list[Summary], published: dict[str, str | None] | None = None) -> tuple[list[Claim], Witnesses]:
+    """The claims (as `synthesize`), and the witnesses of every sentence, so that a stage
+    quoting a sentence that is no claim (a dated event, a denial) cites every source that
+    states it, not only the one it read."""
     sentences = [s for summary in summaries for s in summary.document.sentences]
     salience = {s.key: summary.salience[s.index] for summary in summaries for s in summary.document.sentences}
     condensed = {(summary.source_id, i) for summary in summaries for i in summary.condensed}
     index = SentenceIndex(sentences)
-    groups = _group(index)
     claims = []
-    for members in groups.values():
-        keys = [sentences[i].key for i in members]
-        if not any(sentences[i].key in condensed for i in members):
-            continue
-        rep = max(members, key=lambda i: _representative_rank(sentences[i], salience, condensed))
+    witnesses: Witnesses = {}
+    for members in _group(index).values():
+        members = sorted(members, key=lambda i: (source_order(sentences[i].source_id), sentences[i].index))
         evidence = [Evidence(source=sentences[i].source_id, sentence=sentences[i].text,
                              start=sentences[i].start, end=sentences[i].end, index=sentences[i].index)
-                    for i in sorted(members, key=lambda i: sentences[i].key)]
+                    for i in members]
+        for i in members:
+            witnesses[sentences[i].key] = tuple(evidence)
+        keys = [sentences[i].key for i in members]
+        if not any(k in condensed for k in keys):
+            continue
+        rep = max(members, key=lambda i: _representative_rank(sentences[i], salience, condensed))
         top = max(salience[k] for k in keys)
         n_sources = len({k[0] for k in keys})
         claims.append(Claim(
@@ -168,7 +182,7 @@ def synthesize(summaries: list[Summary], published: dict[str, str | None] | None
             score=top * (1 + CORROBORATION_BONUS * (n_sources - 1)),
             discrepancies=discrepancies(evidence, published or {}), origin=sentences[rep].key))
     claims.sort(key=lambda c: (-c.score, c.first_seen))
-    return claims
+    return claims, witnesses
 
 
 # A sentence that opens with a pronoun leans on the sentence before it ("They pointed out

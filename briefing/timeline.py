@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .facts import DateMention, dated
+from .facts import DateMention, dated, discrepancies
 from .models import Claim, Document, Evidence, TimelineEvent, source_order
+from .synthesize import Witnesses
 
 # A "date" spanning more than this many months ("this year", "last year") dates no event.
 MAX_SPAN_MONTHS = 3
@@ -26,11 +27,15 @@ def _event_date(text: str, published: str | None) -> DateMention | None:
     return None
 
 
-def build_timeline(claims: list[Claim], documents: list[Document]) -> list[TimelineEvent]:
+def build_timeline(claims: list[Claim], documents: list[Document],
+                   witnesses: Witnesses | None = None) -> list[TimelineEvent]:
+    """Dated events: the brief's claims that carry a date, and other dated sentences, each
+    citing every source that states it (`witnesses`, from synthesize.merge)."""
     published = {d.article.source.id: d.article.source.published for d in documents}
     claim_of = {(e.source, e.index): c for c in claims for e in c.evidence}
     found: list[tuple[DateMention, TimelineEvent]] = []
     done: set[int] = set()
+    told: set[frozenset] = set()  # groups of sentences already on the timeline
     for document in sorted(documents, key=lambda d: source_order(d.article.source.id)):
         for sentence in document.sentences:
             mention = _event_date(sentence.text, published.get(sentence.source_id))
@@ -51,8 +56,15 @@ def build_timeline(claims: list[Claim], documents: list[Document]) -> list[Timel
                                       discrepancies=[d for d in claim.discrepancies if d.kind == "date"],
                                       claim=claim.ref)
             else:
-                event = TimelineEvent(date=mention.iso(), text=sentence.text, evidence=[Evidence(
-                    sentence.source_id, sentence.text, sentence.start, sentence.end, sentence.index)])
+                evidence = list((witnesses or {}).get(sentence.key, ())) or [Evidence(
+                    sentence.source_id, sentence.text, sentence.start, sentence.end, sentence.index)]
+                group = frozenset((e.source, e.index) for e in evidence)
+                if group in told:
+                    continue  # told by several sources: one event citing them all
+                told.add(group)
+                dated = [d for d in discrepancies(evidence, published) if d.kind == "date"]
+                event = TimelineEvent(date=mention.iso(), text=sentence.text, evidence=evidence,
+                                      discrepancies=dated)
             found.append((mention, event))
     # a date written without a year is ordered as in the year the sources mostly name
     years = Counter(m.year for m, _ in found if m.year is not None)
