@@ -261,47 +261,63 @@ def to_html(brief: Brief, templates: Path | None = None, extra_css: str = "") ->
     return _render(_template(True, "brief.html.j2", templates), context(brief, css))
 
 
+def evidence_dicts(evidence) -> list[dict]:
+    return [{"source": e.source, "sentence": e.sentence, "start": e.start, "end": e.end} for e in evidence]
+
+
+def discrepancy_dicts(discrepancies) -> list[dict]:
+    return [{"kind": d.kind, "values": dict(_in_source_order(d.values))} for d in discrepancies]
+
+
+def claim_dict(c: Claim) -> dict:
+    """A claim as the JSON contract lays it out (single and weekly briefs alike)."""
+    out = {
+        "text": c.text,
+        "evidence": evidence_dicts(c.evidence),
+        "discrepancies": discrepancy_dicts(c.discrepancies),
+        "section": c.section,
+        "score": round(c.score, 4),
+        "id": c.ref,
+        "origins": c.origins,
+        "support": support_label(len(c.source_ids), c.origins),
+        "denied_by": [{"text": d.text, "evidence": evidence_dicts(d.evidence), **({"claim": d.ref} if d.ref else {})}
+                      for d in c.denials],
+    }
+    if c.answers:
+        out["answers"] = c.answers
+    return out
+
+
+def timeline_dicts(events) -> list[dict]:
+    return [{"date": e.date, "text": e.text, "evidence": evidence_dicts(e.evidence), "id": e.ref,
+             "discrepancies": discrepancy_dicts(e.discrepancies), **({"claim": e.claim} if e.claim else {})}
+            for e in events]
+
+
+def actor_dicts(actors) -> list[dict]:
+    return [{"name": a.name, "variants": a.variants, "role": a.role, "sources": a.sources, "kind": a.kind,
+             "appears_in": a.appears_in} for a in actors]
+
+
+def source_dicts(sources) -> list[dict]:
+    return [{"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
+             "published": s.published, "url": s.url, "path": s.path, "descriptor": s.descriptor}
+            for s in sources]
+
+
 def to_dict(brief: Brief) -> dict:
     """The brief as the JSON contract (BRIEF_JSON.md) lays it out."""
-    def evidence(es) -> list[dict]:
-        return [{"source": e.source, "sentence": e.sentence, "start": e.start, "end": e.end} for e in es]
-
-    def discrepancies(ds) -> list[dict]:
-        return [{"kind": d.kind, "values": dict(_in_source_order(d.values))} for d in ds]
-
-    def claim(c: Claim) -> dict:
-        out = {
-            "text": c.text,
-            "evidence": evidence(c.evidence),
-            "discrepancies": discrepancies(c.discrepancies),
-            "section": c.section,
-            "score": round(c.score, 4),
-            "id": c.ref,
-            "origins": c.origins,
-            "support": support_label(len(c.source_ids), c.origins),
-            "denied_by": [{"text": d.text, "evidence": evidence(d.evidence), **({"claim": d.ref} if d.ref else {})}
-                          for d in c.denials],
-        }
-        if c.answers:
-            out["answers"] = c.answers
-        return out
-
     return {
         "title": brief.title,
         "generator": f"briefing {__version__}",
         "banner": brief.banner,
         "built": brief.built,
-        "sources": [{"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
-                     "published": s.published, "url": s.url, "path": s.path, "descriptor": s.descriptor}
-                    for s in brief.sources],
-        "key_points": [claim(c) for c in brief.key_points],
-        "sections": [{"key": s.key, "title": s.title, "claims": [claim(c) for c in s.claims]}
+        "sources": source_dicts(brief.sources),
+        "key_points": [claim_dict(c) for c in brief.key_points],
+        "sections": [{"key": s.key, "title": s.title, "claims": [claim_dict(c) for c in s.claims]}
                      for s in brief.sections],
-        "timeline": [{"date": e.date, "text": e.text, "evidence": evidence(e.evidence), "id": e.ref,
-                      "discrepancies": discrepancies(e.discrepancies), **({"claim": e.claim} if e.claim else {})}
-                     for e in brief.timeline],
-        "actors": [{"name": a.name, "variants": a.variants, "role": a.role, "sources": a.sources, "kind": a.kind,
-                    "appears_in": a.appears_in} for a in brief.actors],
+        "timeline": timeline_dicts(brief.timeline),
+        "actors": actor_dicts(brief.actors),
         "source_summaries": [{"source": sid, "sentences": sents} for sid, sents in brief.source_summaries],
     }
 

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from . import classify, novelty, pipeline, segment, stories, summarize, synthesize
+from . import classify, novelty, pipeline, stories
 from .archive import Archive, Stored, iso_week
 from .errors import NoArticlesError, UsageError
-from .models import Article, Claim, Section, Source, Summary, source_order
+from .models import Actor, Article, Claim, Section, Source, Summary, TimelineEvent, source_order
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 # Weight of a story: each independent origin counts 1, each further outlet reprinting an
@@ -45,6 +45,8 @@ class Story:
     origins: int  # independent origins among its sources (near-duplicates count once)
     outlets: int  # publishers (else web sites) among its sources
     weight: float = 0.0
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
 
     @property
     def single_source(self) -> bool:
@@ -112,6 +114,8 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
              scheme, options) for group in groups]
     built = _map_stories(work, jobs if len(stored) >= PARALLEL_FROM else 1)
     built.sort(key=lambda s: (-s.weight, source_order(s.source_ids[0])))
+    for k, story in enumerate(built, 1):
+        _prefix_refs(story, f"story-{k}-")
     brief = WeeklyBrief(week=week, title=options.title or f"Weekly brief {week}",
                         sources=[a.source for a in articles], stories=built, origin_of=origin_of)
     # 4. what is new since the last stored brief
@@ -142,19 +146,35 @@ def _renumbered(stored: Stored, source_id: str) -> Article:
 
 
 def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: pipeline.Options) -> Story:
-    documents = [segment.segment(a) for a in articles]
-    summaries = [summarize.summarize(d, options.summarizer) for d in documents]
-    claims = synthesize.synthesize(summaries, {a.source.id: a.source.published for a in articles})
-    sections = classify.classify(claims, documents, scheme)
-    key_points = pipeline.key_points(claims)
+    """One story through the single brief's stages (pipeline.make_brief): the same claims,
+    citations, denials, timeline and actors a brief of these articles alone would have."""
+    story_options = replace(options, scheme=scheme, title=None, jobs=1, progress=False)
+    result = pipeline.make_brief(articles, story_options, origin_of=origin_of)
+    brief, summaries = result.brief, result.summaries
+    claims = sorted((c for section in brief.sections for c in section.claims), key=lambda c: (-c.score, c.first_seen))
     ids = [a.source.id for a in articles]
     origins = len({origin_of[i] for i in ids})
-    salience = sum(c.score for c in key_points) / len(key_points) if key_points else 0.0
+    salience = sum(c.score for c in brief.key_points) / len(brief.key_points) if brief.key_points else 0.0
     outlets = len({a.source.publisher or (urlsplit(a.source.url).hostname if a.source.url else None)
                    or a.source.id for a in articles})
-    return Story(title=pipeline.derive_title(articles, claims), source_ids=ids, key_points=key_points,
-                 sections=sections, claims=claims, summaries=summaries, origins=origins, outlets=outlets,
-                 weight=origins + REPRINT_WEIGHT * (len(ids) - origins) + salience)
+    return Story(title=brief.title, source_ids=ids, key_points=brief.key_points, sections=brief.sections,
+                 claims=claims, summaries=summaries, origins=origins, outlets=outlets,
+                 weight=origins + REPRINT_WEIGHT * (len(ids) - origins) + salience,
+                 timeline=brief.timeline, actors=brief.actors)
+
+
+def _prefix_refs(story: Story, prefix: str) -> None:
+    """Make a story's anchors unique in the week: "claim-3" -> "story-2-claim-3"."""
+    def ref(r: str) -> str:
+        return prefix + r if r else r
+
+    for claim in story.claims:
+        claim.ref, claim.answers = ref(claim.ref), ref(claim.answers)
+        claim.denials = [replace(d, ref=ref(d.ref)) for d in claim.denials]
+    for event in story.timeline:
+        event.ref, event.claim = ref(event.ref), ref(event.claim)
+    for actor in story.actors:
+        actor.appears_in = [ref(r) for r in actor.appears_in]
 
 
 def claim_records(brief: WeeklyBrief) -> list[dict]:

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from . import __version__, render
-from .models import Claim
+from .models import Claim, source_order
 from .output import write_rendered
 from .resources import styles_dir
 from .weekly import Story, WeeklyBrief, week_days
@@ -53,12 +53,7 @@ def to_html(brief: WeeklyBrief) -> str:
 def to_dict(brief: WeeklyBrief) -> dict:
     def claim(c: Claim) -> dict:
         mark = brief.marks.get(c.origin)
-        return {"text": c.text,
-                "evidence": [{"source": e.source, "sentence": e.sentence, "start": e.start, "end": e.end}
-                             for e in c.evidence],
-                "discrepancies": [{"kind": d.kind, "values": dict(render._in_source_order(d.values))}
-                                  for d in c.discrepancies],
-                "section": c.section, "score": round(c.score, 4), "origins": brief.claim_origins(c),
+        return {**render.claim_dict(c), "origins": brief.claim_origins(c),
                 "status": mark.status if mark else None,
                 "previous": mark.previous if mark else None,
                 "changes": [{"was": a, "now": b} for a, b in mark.changes] if mark else []}
@@ -67,7 +62,9 @@ def to_dict(brief: WeeklyBrief) -> dict:
                 "origins": s.origins, "outlets": s.outlets, "weight": round(s.weight, 4),
                 "key_points": [claim(c) for c in s.key_points],
                 "sections": [{"key": x.key, "title": x.title, "claims": [claim(c) for c in x.claims]}
-                             for x in s.sections]} for s in brief.stories]
+                             for x in s.sections],
+                "timeline": render.timeline_dicts(s.timeline),
+                "actors": render.actor_dicts(s.actors)} for s in brief.stories]
     # the single brief's top-level fields: the front page's bottom lines as key points, and
     # every story's claims gathered by section (each claim still in one section only)
     sections: dict[str, dict] = {}
@@ -79,17 +76,36 @@ def to_dict(brief: WeeklyBrief) -> dict:
         "title": brief.title,
         "week": brief.week,
         "generator": f"briefing {__version__}",
-        "sources": [{"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
-                     "published": s.published, "url": s.url, "path": s.path} for s in brief.sources],
+        "sources": render.source_dicts(brief.sources),
         "key_points": [claim(s.key_points[0]) for s in brief.stories if s.key_points],
         "sections": list(sections.values()),
         "source_summaries": [{"source": summary.source_id,
                               "sentences": [summary.document.sentences[i].text for i in summary.condensed]}
                              for s in brief.stories for summary in s.summaries],
+        "timeline": render.timeline_dicts(sorted((e for s in brief.stories for e in s.timeline),
+                                                 key=lambda e: (e.sort_key, e.ref))),
+        "actors": render.actor_dicts(_actors_of_week(brief)),
         "stories": stories,
         "compared_with": brief.compared_with,
         "dropped": brief.dropped,
     }
+
+
+def _actors_of_week(brief: WeeklyBrief) -> list:
+    """Each story's actors, one entry per name: the first story's role, every story's
+    sources and places."""
+    from dataclasses import replace
+
+    merged: dict[str, object] = {}
+    for story in brief.stories:
+        for actor in story.actors:
+            if actor.name not in merged:
+                merged[actor.name] = replace(actor, sources=list(actor.sources), appears_in=list(actor.appears_in))
+                continue
+            known = merged[actor.name]
+            known.sources = sorted(set(known.sources) | set(actor.sources), key=source_order)
+            known.appears_in = known.appears_in + actor.appears_in
+    return list(merged.values())
 
 
 def to_json(brief: WeeklyBrief) -> str:

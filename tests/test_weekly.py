@@ -275,3 +275,16 @@ def test_weekly_refuses_a_database_that_is_not_an_archive_and_leaves_it_untouche
     assert "is not a briefing archive" in result.stderr and "Traceback" not in result.stderr
     assert other.read_bytes() == before
     assert not (tmp_path / "other.sqlite-wal").exists()
+
+
+def test_weekly_json_keeps_the_single_brief_contract_for_every_story(two_weeks):
+    _, _, _, js = two_weeks
+    brief = js["2023-W43"]
+    assert {"timeline", "actors"} <= set(brief)
+    ids = []
+    for story in brief["stories"]:
+        assert {"title", "key_points", "sections", "timeline", "actors", "sources"} <= set(story)
+        for claim in claims(story):
+            assert {"id", "support", "denied_by", "evidence", "discrepancies"} <= set(claim)
+            ids.append(claim["id"])
+    assert len(ids) == len(set(ids)), "claim ids must be unique across the week's stories"
