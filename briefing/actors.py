@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from .models import Actor, Evidence, source_order
-from .terms import entity_spans
+from .terms import entity_spans, spelling_variant
 
 # Words that make up titles. A role is the longest run of these (with countries, their
 # demonyms and abbreviations such as "U.S." or "ROK") right before a name.
@@ -142,13 +141,15 @@ def _role_before(text: str, start: int, entity_at: list[tuple[int, int]]) -> str
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two spellings of one name: as many words, one of them equal, the others alike."""
+    """Two spellings of one name: as many words, one of them equal, the others spelling
+    variants as claim matching reads them (terms.spelling_variant: Sergey/Sergei,
+    Jong/Jung; not Maria/Marta, who are two people)."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or wa == wb:
         return wa == wb
     pairs = list(zip(wa, wb))
     return any(x == y for x, y in pairs) and all(
-        x == y or (x[0] == y[0] and SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.6) for x, y in pairs)
+        x == y or (x[0] == y[0] and spelling_variant(x.lower(), y.lower())) for x, y in pairs)
 
 
 def find_actors(shown: list[tuple[str, list[Evidence]]]) -> list[Actor]:

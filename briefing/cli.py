@@ -187,9 +187,9 @@ def _add_archive_commands(commands) -> None:
                         help="comma-separated formats to write: md,html,pdf,json (default: all four)")
     weekly.add_argument("--name", default="brief", metavar="STEM", help="file name without extension (default: brief)")
     weekly.add_argument("--title", help="title of the brief (default: 'Weekly brief YYYY-Www')")
-    weekly.add_argument("--summarizer", default="lexrank", choices=ALGORITHMS,
-                        help="sumy algorithm that ranks each article's sentences (default: lexrank)")
-    weekly.add_argument("--jobs", type=int, metavar="N",
+    weekly.add_argument("--summarizer", default=DEFAULT_ALGORITHM, choices=ALGORITHMS,
+                        help=f"sumy algorithm that ranks each article's sentences (default: {DEFAULT_ALGORITHM})")
+    weekly.add_argument("--jobs", type=_positive, metavar="N",
                         help="processes that build stories at once (default: 1)")
     weekly.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     weekly.set_defaults(run=_weekly)
@@ -225,10 +225,12 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _archive(args: argparse.Namespace) -> int:
     from .errors import UsageError
+    from .weekly import parse_week
 
+    listed_week = parse_week(args.week) if args.week else None  # checked before the archive is opened
     with _open_archive(args) as archive:
         if args.action == "list":
-            for aid, origin, week, day, title, where in archive.listing(args.week):
+            for aid, origin, week, day, title, where in archive.listing(listed_week):
                 dup = f" (same origin as {origin})" if origin != aid else ""
                 print(f"{aid:>6}  {week}  {day}  {title or 'Untitled'}{dup}  <{where}>")
             return 0
@@ -309,6 +311,9 @@ def _summarize(args: argparse.Namespace) -> int:
         keep_all=True, jobs=args.jobs, progress=_show_progress(args)))
     for problem in problems:
         _say(f"skipped {problem}")
+    if not lines:
+        _say(f"error: no sentence of the sources fits in {args.words} words; give a larger --words")
+        return 1
     for line in lines:
         print(line)
     return 0
@@ -391,6 +396,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("interrupted; the previous brief, if any, is left as it was")
         return 130
+    except Exception as exc:  # sqlite3 only: a lock held too long, a full disk, a damaged archive
+        if exc.__class__.__module__ != "sqlite3":
+            raise
+        _say(f"error: the archive could not be used ({exc}); try again, or check its disk and --db")
+        return 1
 
 
 if __name__ == "__main__":

@@ -106,12 +106,12 @@ def spelling_variants(texts: Iterable[str]) -> dict[str, str]:
     canonical: dict[str, str] = {}
     for i, a in enumerate(names):
         for b in names[i + 1:]:
-            if a[0] == b[0] and _spelling_variant(a, b):
+            if a[0] == b[0] and spelling_variant(a, b):
                 canonical[b] = canonical.setdefault(a, a)
     return canonical
 
 
-def _spelling_variant(a: str, b: str) -> bool:
+def spelling_variant(a: str, b: str) -> bool:
     if len(a) == len(b):
         diffs = [(x, y) for x, y in zip(a, b) if x != y]
         return len(diffs) == 1 and diffs[0][0] in _VOWELS and diffs[0][1] in _VOWELS

@@ -269,6 +269,7 @@ def test_a_person_is_a_name_after_a_title_or_before_a_verb_of_acting(sentence, e
 @pytest.mark.parametrize("a, b, same", [
     ("Sergey Lavrov", "Sergei Lavrov", True), ("Kim Jong Un", "Kim Jung Un", True),
     ("Kim Jong Un", "Kim Yo Jong", False), ("Anna Berg", "Karl Berg", False), ("Park Jin", "Park Jin", True),
+    ("Maria Lopez", "Marta Lopez", False),  # a consonant apart: two people, not two spellings
 ])
 def test_spelling_variants_are_the_same_person_and_relatives_are_not(a, b, same):
     from briefing.actors import same_person

@@ -173,3 +173,18 @@ def test_an_input_skipped_as_a_copy_is_not_overwritten_by_the_brief(tmp_path):
     assert result.returncode == 1
     assert (tmp_path / "z.md").read_text() == GOOD
     assert "is one of the input articles" in result.stderr
+
+
+def test_summarize_with_too_small_a_budget_says_so():
+    result = run("summarize", str(EXAMPLE), "--words", "3")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "fits in 3 words; give a larger --words" in result.stderr
+
+
+@pytest.mark.parametrize("args,message", [
+    (["weekly", "--jobs", "0"], "--jobs"),
+    (["archive", "list", "--week", "bogus"], "2023-W43"),
+])
+def test_weekly_and_archive_options_are_checked(tmp_path, args, message):
+    result = run(*args, "--db", str(tmp_path / "none.db"))
+    assert result.returncode in (1, 2) and message in result.stderr and "Traceback" not in result.stderr
