@@ -6,6 +6,7 @@ Nothing heavy is imported at module level, so `briefing --help` answers at once.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -155,9 +156,9 @@ def _add_archive_commands(commands) -> None:
         epilog=INGEST_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     ingest.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, page URLs, feed URLs or files")
     ingest.add_argument("--db", metavar="FILE", help=db_help)
-    ingest.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS",
+    ingest.add_argument("--timeout", type=_positive_number, default=20.0, metavar="SECONDS",
                         help="how long to wait for a web server (default: 20)")
-    ingest.add_argument("--max-size", type=int, default=5120, metavar="KIB",
+    ingest.add_argument("--max-size", type=_positive, default=5120, metavar="KIB",
                         help="largest page or feed to download, in KiB (default: 5120)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="print failures only")
     ingest.set_defaults(run=_ingest)
@@ -360,6 +361,16 @@ def _eval(args: argparse.Namespace) -> int:
 def _show_progress(args: argparse.Namespace) -> bool:
     """A progress bar only for a person watching: stderr is a terminal and not --quiet."""
     return not args.quiet and sys.stderr.isatty()
+
+
+def _positive_number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number")
+    return number
 
 
 def _positive(value: str) -> int:

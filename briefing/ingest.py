@@ -132,7 +132,7 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawA
     article is refused (a brief cites each article once).
     """
     limits = current_limits()
-    data = _read_bounded(path, limits.max_file_bytes)
+    data = read_bounded(path, limits.max_file_bytes)
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
@@ -157,14 +157,19 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawA
             meta, body = front_matter(text)
             raw = RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
                              title_from_first_line="title" not in meta)
-    if cut:
-        read_chars = sum(len(b.text) for b in raw.blocks)
-        raw = replace(raw, notes=raw.notes + (f"is longer than {describe('max_article_chars')}; only its "
-                                              f"first {read_chars:,} characters are read",))
-    return raw
+    return _noted_cut(raw, cut)
 
 
-def _read_bounded(path: Path, max_bytes: int) -> bytes:
+def _noted_cut(raw: RawArticle, cut: bool) -> RawArticle:
+    """Say in the article's notes that only its first part was read."""
+    if not cut:
+        return raw
+    read_chars = sum(len(b.text) for b in raw.blocks)
+    return replace(raw, notes=raw.notes + (f"is longer than {describe('max_article_chars')}; only its "
+                                           f"first {read_chars:,} characters are read",))
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, refusing (before reading them) files over the size limit."""
     try:
         with open(path, "rb") as fh:
@@ -226,7 +231,7 @@ def read_html(data: bytes, source: Source) -> RawArticle:
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
-    return _read_html(text, source)
+    return _noted_cut(*_bounded_blocks(_read_html(text, source), current_limits().max_article_chars))
 
 
 def read_html_fragment(html: str, source: Source) -> RawArticle:

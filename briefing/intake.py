@@ -15,6 +15,7 @@ from pathlib import Path
 from . import clean, feeds, fetch, ingest
 from .archive import Archive
 from .errors import InputError
+from .limits import current as current_limits
 from .models import RawArticle, Source
 
 
@@ -67,9 +68,9 @@ class Intake:
 
     def _feed_file(self, path: Path) -> None:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.report(Report(str(path), "failed", detail=f"cannot be read ({exc.strerror}); check its permissions"))
+            data = ingest.read_bounded(path, current_limits().max_file_bytes)  # the size limit of any input
+        except InputError as exc:
+            self.report(Report(str(path), "failed", detail=str(exc)))
             return
         self._feed(data, str(path))
 
