@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,7 +202,7 @@ class Archive:
             if not create:
                 self._check_is_archive()  # before any write: never alter someone else's database
             self.db.execute("PRAGMA busy_timeout = 60000")
-            self.db.execute("PRAGMA journal_mode = WAL")
+            self._switch_to_wal()
             self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit survives kill -9
             self.db.execute("PRAGMA foreign_keys = ON")
             with self.transaction():
@@ -212,6 +213,18 @@ class Archive:
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"cannot open archive {self.path} ({exc}); is it a briefing "
                                "archive? choose another with --db") from None
+
+    def _switch_to_wal(self) -> None:
+        """Turn on write-ahead logging. Two processes opening a new archive at once can get
+        SQLITE_BUSY here without SQLite's busy handler being asked, so wait and retry."""
+        for attempt in range(100):
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 99:
+                    raise
+                time.sleep(0.05)
 
     def _check_is_archive(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]

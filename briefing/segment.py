@@ -76,8 +76,20 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         for sentence in paragraph:
             if sentence:
                 first, last = sentence[0], sentence[-1]
-                spans.append((first.offset, last.offset + len(last.value)))
+                start, end = first.offset, last.offset + len(last.value)
+                dateline = _DATELINE.match(text, start, end)
+                if dateline and dateline.end() < end:
+                    start = dateline.end()  # the sentence proper starts after "MOSCOW (AP) — "
+                spans.append((start, end))
     return spans
+
+
+# A wire dateline before a story's first sentence ("WASHINGTON (AP) _ ", "NEW YORK, Oct. 5
+# (Reuters) - ", "MOSCOW — "), or the dash left when the splitter cut the place off: the
+# sentence is the text after it, still an exact slice of the article.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?)?"
+    r"(?:_|--|—|–|-)\s+(?=[A-Z“\"‘'`])")
 
 
 class SumyTokenizer:

@@ -122,3 +122,20 @@ def test_sumy_tokenizer_sentences():
 def test_sumy_tokenizer_words():
     words = segment.SumyTokenizer().to_words("North Korea’s well-known arms, 2023 deliveries; don't stop.")
     assert words == ("North", "Korea’s", "well-known", "arms", "2023", "deliveries", "don't", "stop")
+
+
+@pytest.mark.parametrize("text,first", [
+    ("WASHINGTON (AP) _ The Senate voted 62-38 on Tuesday to raise the wage.", "The Senate voted 62-38"),
+    ("NEW YORK, Oct. 5 (Reuters) - Stocks fell sharply on Friday after the report.", "Stocks fell sharply"),
+    ("MOSCOW — Russia said on Monday it would respond to the sanctions.", "Russia said on Monday"),
+])
+def test_a_wire_dateline_is_not_part_of_the_first_sentence(text, first):
+    spans = segment.split_spans(text)
+    sentences = [text[s:e] for s, e in spans]
+    assert any(x.startswith(first) for x in sentences)
+    assert all(not x.startswith(("_", "-", "—")) for x in sentences)
+
+
+def test_a_hyphen_inside_a_sentence_is_not_a_dateline():
+    text = "U.S. - led forces moved in on Monday, officials said."
+    assert [text[s:e] for s, e in segment.split_spans(text)] == [text]
