@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BriefingError, NoArticlesError, UsageError
+from .output import FORMATS
 from .summarize import ALGORITHMS, DEFAULT_ALGORITHM  # cheap: sumy itself is imported lazily
 from .pdf import VARIANTS as PDF_VARIANTS  # cheap: WeasyPrint itself is imported lazily
 
@@ -43,10 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files and folders")
     build.add_argument("-o", "--output", default="output", metavar="DIR",
                        help="folder to write the brief into (default: output)")
-    build.add_argument("--formats", default="md,html,pdf,json", metavar="LIST",
-                       help="comma-separated formats to write: md,html,pdf,json (default: all four)")
-    build.add_argument("--name", default="brief", metavar="STEM",
-                       help="file name of the brief without extension (default: brief)")
+    _add_output_options(build)
     build.add_argument("--title", help="title of the brief (default: the headline of its lead source)")
     build.add_argument("--summarizer", default=None, choices=ALGORITHMS,
                        help="sumy algorithm that ranks each article's sentences (default: the profile's, "
@@ -184,9 +182,7 @@ def _add_archive_commands(commands) -> None:
     weekly.add_argument("--db", metavar="FILE", help=db_help)
     weekly.add_argument("-o", "--output", default="output", metavar="DIR",
                         help="folder to write the week's folder into (default: output)")
-    weekly.add_argument("--formats", default="md,html,pdf,json", metavar="LIST",
-                        help="comma-separated formats to write: md,html,pdf,json (default: all four)")
-    weekly.add_argument("--name", default="brief", metavar="STEM", help="file name without extension (default: brief)")
+    _add_output_options(weekly)
     weekly.add_argument("--title", help="title of the brief (default: 'Weekly brief YYYY-Www')")
     weekly.add_argument("--summarizer", default=DEFAULT_ALGORITHM, choices=ALGORITHMS,
                         help=f"sumy algorithm that ranks each article's sentences (default: {DEFAULT_ALGORITHM})")
@@ -361,6 +357,15 @@ def _eval(args: argparse.Namespace) -> int:
 def _show_progress(args: argparse.Namespace) -> bool:
     """A progress bar only for a person watching: stderr is a terminal and not --quiet."""
     return not args.quiet and sys.stderr.isatty()
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    """--formats and --name, the same for every command that writes a brief."""
+    formats = ",".join(FORMATS)
+    parser.add_argument("--formats", default=formats, metavar="LIST",
+                        help=f"comma-separated formats to write: {formats} (default: all four)")
+    parser.add_argument("--name", default="brief", metavar="STEM",
+                        help="file name of the brief without extension (default: brief)")
 
 
 def _positive_number(value: str) -> float:
