@@ -144,6 +144,8 @@ def _jobs() -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=0, help="runs per figure (default: 5, 3, 3)")
+    parser.add_argument("--only", type=int, choices=(1, 2, 3), action="append",
+                        help="run only this benchmark (may be repeated)")
     parser.add_argument("--throughput-worker", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.throughput_worker:
@@ -154,44 +156,59 @@ def main() -> None:
           f"{platform.python_version()}, {platform.system()} {platform.release()}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        print("\n1. Ad hoc: the example brief, all four formats, vs importing WeasyPrint + sumy and one PDF page")
-        adhoc = measure({
-            "floor (import weasyprint, sumy; 1 PDF page)": [PYTHON, "-c", FLOOR],
-            "briefing build examples/dprk-russia": [PYTHON, "-m", "briefing", "build", str(EXAMPLE),
-                                                    "-o", str(tmp / "adhoc"), "-q"],
-        }, args.runs or 5)
-        floor, brief = adhoc.values()
-        ratio1, cpu1 = brief["median"] / floor["median"], brief["cpu"] / floor["cpu"]
-        print(f"  => {ratio1:.2f}x the floor in wall time, {cpu1:.2f}x in CPU time (target <= 1.5x): "
-              f"{'met' if ratio1 <= 1.5 else 'NOT met'}")
+        chosen = set(args.only or (1, 2, 3))
+        if 1 in chosen:
+            ad_hoc(tmp, args.runs or 5)
+        if 2 in chosen:
+            one_large_cluster(tmp, args.runs or 3)
+        if 3 in chosen:
+            throughput(tmp, args.runs or 3)
+    print(f"\nbenchmarks took {time.perf_counter() - began:.0f} s")
 
-        print("\n2. One large cluster: 100 articles of one story, whole brief vs sumy LexRank on the concatenation")
-        cluster = tmp / "cluster"
-        write_corpus(cluster, 100, per_story=100)
-        big = measure({
-            "briefing build (md, html, pdf, json)": [PYTHON, "-m", "briefing", "build", str(cluster),
-                                                     "-o", str(tmp / "big"), "-q"],
-            "briefing build without the PDF (md, html, json)": [
-                PYTHON, "-m", "briefing", "build", str(cluster), "-o", str(tmp / "big2"), "-q",
-                "--formats", "md,html,json"],
-            "sumy LexRank over the concatenation": [PYTHON, "-c", SUMY_LEXRANK, str(cluster)],
-        }, args.runs or 3)
-        whole, no_pdf, sumy = big.values()
-        ratio2 = sumy["median"] / whole["median"]
-        print(f"  => briefing is {ratio2:.1f}x faster with the whole brief (target >= 10x): "
-              f"{'met' if ratio2 >= 10 else 'NOT met'}; {sumy['median'] / no_pdf['median']:.1f}x without the PDF")
 
-        print(f"\n3. Throughput: read, condense and synthesize ({_jobs()} jobs)")
-        results = []
-        for n in (1000, 5000):
-            folder = tmp / f"corpus{n}"
-            write_corpus(folder, n)
-            results.append(measure_throughput(n, folder, args.runs or 3))
-        growth = results[1]["median"] / results[0]["median"]
-        peak_gib = max(r["total_mib"] for r in results) / 1024
-        print(f"  => 5x the articles took {growth:.2f}x the time (target <= 6x): {'met' if growth <= 6 else 'NOT met'}")
-        print(f"  => peak memory at most {peak_gib:.2f} GiB (main + {_jobs()} workers at their peaks; "
-              f"target <= 2 GiB): {'met' if peak_gib <= 2 else 'NOT met'}")
+def ad_hoc(tmp: Path, runs: int) -> None:
+    print("\n1. Ad hoc: the example brief, all four formats, vs importing WeasyPrint + sumy and one PDF page")
+    adhoc = measure({
+        "floor (import weasyprint, sumy; 1 PDF page)": [PYTHON, "-c", FLOOR],
+        "briefing build examples/dprk-russia": [PYTHON, "-m", "briefing", "build", str(EXAMPLE),
+                                                "-o", str(tmp / "adhoc"), "-q"],
+    }, runs)
+    floor, brief = adhoc.values()
+    ratio1, cpu1 = brief["median"] / floor["median"], brief["cpu"] / floor["cpu"]
+    print(f"  => {ratio1:.2f}x the floor in wall time, {cpu1:.2f}x in CPU time (target <= 1.5x): "
+          f"{'met' if ratio1 <= 1.5 else 'NOT met'}")
+
+
+def one_large_cluster(tmp: Path, runs: int) -> None:
+    print("\n2. One large cluster: 100 articles of one story, whole brief vs sumy LexRank on the concatenation")
+    cluster = tmp / "cluster"
+    write_corpus(cluster, 100, per_story=100)
+    big = measure({
+        "briefing build (md, html, pdf, json)": [PYTHON, "-m", "briefing", "build", str(cluster),
+                                                 "-o", str(tmp / "big"), "-q"],
+        "briefing build without the PDF (md, html, json)": [
+            PYTHON, "-m", "briefing", "build", str(cluster), "-o", str(tmp / "big2"), "-q",
+            "--formats", "md,html,json"],
+        "sumy LexRank over the concatenation": [PYTHON, "-c", SUMY_LEXRANK, str(cluster)],
+    }, runs)
+    whole, no_pdf, sumy = big.values()
+    ratio2 = sumy["median"] / whole["median"]
+    print(f"  => briefing is {ratio2:.1f}x faster with the whole brief (target >= 10x): "
+          f"{'met' if ratio2 >= 10 else 'NOT met'}; {sumy['median'] / no_pdf['median']:.1f}x without the PDF")
+
+
+def throughput(tmp: Path, runs: int) -> None:
+    print(f"\n3. Throughput: read, condense and synthesize ({_jobs()} jobs)")
+    results = []
+    for n in (1000, 5000):
+        folder = tmp / f"corpus{n}"
+        write_corpus(folder, n)
+        results.append(measure_throughput(n, folder, runs))
+    growth = results[1]["median"] / results[0]["median"]
+    peak_gib = max(r["total_mib"] for r in results) / 1024
+    print(f"  => 5x the articles took {growth:.2f}x the time (target <= 6x): {'met' if growth <= 6 else 'NOT met'}")
+    print(f"  => peak memory at most {peak_gib:.2f} GiB (main + {_jobs()} workers at their peaks; "
+          f"target <= 2 GiB): {'met' if peak_gib <= 2 else 'NOT met'}")
     print(f"\nbenchmarks took {time.perf_counter() - began:.0f} s")
 
 

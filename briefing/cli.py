@@ -73,34 +73,45 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from . import output, pipeline
+    from . import output
 
     formats = output.parse_formats(args.formats)
     name = output.check_stem(args.name)
     out_dir = Path(args.output)
     templates, extra_css = _customisation(args)
-    options = pipeline.Options(title=args.title, summarizer=args.summarizer or DEFAULT_ALGORITHM, exclude=out_dir,
-                               banner=args.banner, stamp=args.stamp,
-                               jobs=args.jobs, progress=_show_progress(args))
-    if args.profile:
-        from . import profile
+    with _printer(formats, args) as printer:  # before the pipeline's imports, to overlap with them
+        from . import pipeline
 
-        options = pipeline.options_with_profile(options, profile.load(Path(args.profile)))
-        if args.summarizer:  # an option on the command line wins over the profile
-            options = replace(options, summarizer=args.summarizer)
-    result = pipeline.build(args.inputs, options)
-    for problem in result.problems:
-        _say(f"skipped {problem}")
-    for warning in result.warnings:
-        _say(f"warning: {warning}")
-    written = output.write_brief(result.brief, out_dir, formats, name, protected=result.input_files(),
-                                 templates=templates,
-                                 extra_css=extra_css, pdf_variant=args.pdf_variant)
+        options = pipeline.Options(title=args.title, summarizer=args.summarizer or DEFAULT_ALGORITHM,
+                                   exclude=out_dir, banner=args.banner, stamp=args.stamp,
+                                   jobs=args.jobs, progress=_show_progress(args))
+        if args.profile:
+            from . import profile
+
+            options = pipeline.options_with_profile(options, profile.load(Path(args.profile)))
+            if args.summarizer:  # an option on the command line wins over the profile
+                options = replace(options, summarizer=args.summarizer)
+        result = pipeline.build(args.inputs, options)
+        for problem in result.problems:
+            _say(f"skipped {problem}")
+        for warning in result.warnings:
+            _say(f"warning: {warning}")
+        written = output.write_brief(result.brief, out_dir, formats, name, protected=result.input_files(),
+                                     templates=templates, extra_css=extra_css, pdf_variant=args.pdf_variant,
+                                     printer=printer)
     if not args.quiet:
         claims = sum(len(s.claims) for s in result.brief.sections)
         n = len(result.brief.sources)
         _say(f"wrote {', '.join(str(p) for p in written)} ({n} source{'s' if n != 1 else ''}, {claims} claims)")
     return 0
+
+
+def _printer(formats: tuple[str, ...], args: argparse.Namespace):
+    """The PDF printer, started now on a second process (unless --jobs 1) so that WeasyPrint
+    is loaded while the brief is built; see pdf.Printer."""
+    from .pdf import Printer
+
+    return Printer(getattr(args, "pdf_variant", None), ahead="pdf" in formats and args.jobs != 1)
 
 
 def _customisation(args: argparse.Namespace) -> tuple[Path | None, str]:
@@ -265,10 +276,10 @@ def _weekly(args: argparse.Namespace) -> int:
     formats = output.parse_formats(args.formats)
     name = output.check_stem(args.name)
     week = weekly.parse_week(args.week) if args.week else weekly.last_complete_week()
-    with _open_archive(args) as archive:
+    with _open_archive(args) as archive, _printer(formats, args) as printer:
         brief = weekly.build(archive, week, pipeline.Options(title=args.title, summarizer=args.summarizer),
                              jobs=args.jobs)
-        written = weekly_render.write(brief, Path(args.output), formats, name)
+        written = weekly_render.write(brief, Path(args.output), formats, name, printer)
         archive.save_brief(week, weekly.claim_records(brief))
     if not args.quiet:
         n = len(brief.sources)

@@ -36,7 +36,7 @@ def check_stem(name: str) -> str:
 
 def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str,
                 protected: set[Path] = frozenset(), templates: Path | None = None, extra_css: str = "",
-                pdf_variant: str | None = None) -> list[Path]:
+                pdf_variant: str | None = None, printer=None) -> list[Path]:
     """Render and write the chosen formats; return the paths written. `templates` is a folder
     of the user's templates (tried before the built-in ones), `extra_css` the user's styles."""
     from . import render
@@ -44,13 +44,16 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str
     return write_rendered(out_dir, formats, name, brief.title,
                           markdown=lambda: render.to_markdown(brief, templates),
                           html=lambda: render.to_html(brief, templates, extra_css),
-                          json=lambda: render.to_json(brief), protected=protected, pdf_variant=pdf_variant)
+                          json=lambda: render.to_json(brief), protected=protected, pdf_variant=pdf_variant,
+                          printer=printer)
 
 
 def write_rendered(out_dir: Path, formats: tuple[str, ...], name: str, title: str,
                    markdown: Callable[[], str], html: Callable[[], str], json: Callable[[], str],
-                   protected: set[Path] = frozenset(), pdf_variant: str | None = None) -> list[Path]:
-    """Write the chosen formats of a document rendered on demand (the PDF prints the HTML)."""
+                   protected: set[Path] = frozenset(), pdf_variant: str | None = None,
+                   printer=None) -> list[Path]:
+    """Write the chosen formats of a document rendered on demand (the PDF prints the HTML,
+    with `printer`, a pdf.Printer, if given, else in this process)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -60,19 +63,26 @@ def write_rendered(out_dir: Path, formats: tuple[str, ...], name: str, title: st
         if target.resolve() in protected:
             raise OutputError(f"{target} is one of the input articles; choose another output folder with -o")
     page = html() if {"html", "pdf"} & set(formats) else None
+    if "pdf" in formats:  # printed first: a helper process prints while the rest is written
+        from .pdf import Printer
+
+        printer = printer or Printer(pdf_variant)
+        printer.send(page, title)
+    # Everything is rendered before anything is written, so a failure while printing leaves
+    # the previous brief's files as they were, not a mix of new and old.
+    data = {}
+    for fmt in formats:
+        if fmt == "md":
+            data[fmt] = markdown().encode("utf-8")
+        elif fmt == "json":
+            data[fmt] = json().encode("utf-8")
+        elif fmt == "html":
+            data[fmt] = page.encode("utf-8")
+    if "pdf" in formats:
+        data["pdf"] = printer.receive()
     written = []
     for fmt, target in targets.items():
-        if fmt == "md":
-            data = markdown().encode("utf-8")
-        elif fmt == "json":
-            data = json().encode("utf-8")
-        elif fmt == "html":
-            data = page.encode("utf-8")
-        else:
-            from .pdf import to_pdf
-
-            data = to_pdf(page, title, pdf_variant)
-        atomic_write(target, data)
+        atomic_write(target, data[fmt])
         written.append(target)
     return written
 

@@ -112,7 +112,7 @@ def to_json(brief: WeeklyBrief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
 
 
-def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str) -> list[Path]:
+def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str, printer=None) -> list[Path]:
     """Write the chosen formats into out_dir/<week>/; return the paths written."""
     return write_rendered(out_dir / brief.week, formats, name, brief.title, markdown=lambda: to_markdown(brief),
-                          html=lambda: to_html(brief), json=lambda: to_json(brief))
+                          html=lambda: to_html(brief), json=lambda: to_json(brief), printer=printer)
