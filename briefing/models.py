@@ -207,6 +207,8 @@ class Brief:
     key_points: list[Claim]
     sections: list[Section]
     source_summaries: list[tuple[str, list[str]]]  # (source id, condensed sentences)
+    # whether the rendered brief prints source_summaries (brief.json always has them)
+    appendix_printed: bool = True
     timeline: list[TimelineEvent] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     banner: str | None = None  # handling banner, printed at the top and foot of every page

@@ -156,7 +156,7 @@ def summarize(inputs: list[str], budget: int = DEFAULT_WORDS, options=None) -> t
 
     from . import pipeline
 
-    result = pipeline.build(inputs, replace(options or pipeline.Options(), keep_all=True))
+    result = pipeline.build(inputs, replace(options or pipeline.Options(), keep_all=True, claim_words=None))
     claims = sorted({id(c): c for s in result.brief.sections for c in s.claims}.values(),
                     key=lambda c: (-c.score, c.first_seen))
     chosen = select(claims, result.summaries, budget)

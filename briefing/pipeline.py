@@ -9,19 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import (actors, classify, clean, contested, corroborate, describe, ingest, limits, parallel, segment,
                summarize, synthesize)
 from .errors import InputError, NoArticlesError
-from .models import Article, Brief, Claim, Problem, Summary
+from .models import Article, Brief, Claim, Problem, Section, Summary
 from .profile import Profile
 from .timeline import build_timeline
 
 # Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
 # reader should take in the key points in under a minute).
 KEY_POINTS_MIN, KEY_POINTS_MAX, KEY_POINTS_SHARE = 3, 5, 0.25
+# A brief is read in five minutes: at the 238 words a minute adults read non-fiction silently
+# (Brysbaert 2019, a meta-analysis of 190 studies), that is about 1,200 words. The sections'
+# claims get 1,000 of them; the key points repeat the best claims and are read in under a
+# minute. A brief of three articles (the example: 468 words of claims) is never cut; one of a
+# hundred keeps its best claims. Profiles change it with [lengths] claim_words.
+CLAIM_WORDS = 1000
+# The per-source summaries appendix is for checking a brief made from a handful of articles
+# (the example's is about 350 words; ten typical articles give about 1,300). Beyond this many
+# words it would outweigh the brief itself, so the rendered brief says where they are instead
+# (brief.json keeps them always). Profiles change it with [lengths] appendix_words.
+APPENDIX_WORDS = 2000
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,8 @@ class Options:
     key_points_max: int = 0  # 0: the default (KEY_POINTS_MAX)
     timeline_max: int | None = None  # None: every dated event; 0: no timeline
     actors_max: int | None = None  # None: every actor; 0: no actors list
+    claim_words: int | None = CLAIM_WORDS  # words of claims in the sections; None: no limit
+    appendix_words: int | None = APPENDIX_WORDS  # longest appendix printed; None: no limit
     # make a claim of every sentence, not only of each article's condensed set: the short
     # multi-document summary (multidoc.py) chooses among all of them at the cluster level
     keep_all: bool = False
@@ -86,6 +99,7 @@ def make_brief(articles: list[Article], options: Options = Options(),
     claims, witnesses = synthesize.merge(summaries, published)
     # 6. sort the claims into sections
     sections = classify.classify(claims, documents, options.scheme or classify.load_scheme(options.sections_file))
+    sections, claims = fit_reading_time(sections, claims, options.claim_words)
     for n, claim in enumerate((c for s in sections for c in s.claims), 1):
         claim.ref = f"claim-{n}"
     # 7. how well each claim is supported, which claims are denied, when things happened, who acted
@@ -95,13 +109,15 @@ def make_brief(articles: list[Article], options: Options = Options(),
     shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline] \
         + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
     # 8. bottom line up front
+    source_summaries = [(s.source_id, [s.document.sentences[i].text for i in s.condensed]) for s in summaries]
     brief = Brief(
         title=options.title or derive_title(articles, claims),
         sources=[describe.describe(d.article, [s.text for s in d.sentences]).source for d in documents],
         key_points=key_points(claims, options.key_points_max or KEY_POINTS_MAX),
         sections=sections,
-        source_summaries=[(s.source_id, [s.document.sentences[i].text for i in s.condensed])
-                          for s in summaries],
+        source_summaries=source_summaries,
+        appendix_printed=options.appendix_words is None
+        or sum(len(t.split()) for _, texts in source_summaries for t in texts) <= options.appendix_words,
         timeline=timeline,
         actors=actors.find_actors(shown)[:options.actors_max],
         banner=options.banner,
@@ -112,8 +128,6 @@ def make_brief(articles: list[Article], options: Options = Options(),
 
 def options_with_profile(options: Options, profile: Profile) -> Options:
     """The build options with a profile's settings filled in where the user gave none."""
-    from dataclasses import replace
-
     lengths = profile.lengths
     return replace(
         options,
@@ -124,6 +138,8 @@ def options_with_profile(options: Options, profile: Profile) -> Options:
         key_points_max=lengths.get("key_points", options.key_points_max),
         timeline_max=lengths.get("timeline", options.timeline_max),
         actors_max=lengths.get("actors", options.actors_max),
+        claim_words=lengths.get("claim_words", options.claim_words),
+        appendix_words=lengths.get("appendix_words", options.appendix_words),
     )
 
 
@@ -143,6 +159,23 @@ def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[
         except InputError as exc:
             problems.append(Problem(str(path), str(exc)))
     return articles, problems
+
+
+def fit_reading_time(sections: list[Section], claims: list[Claim],
+                     words: int | None) -> tuple[list[Section], list[Claim]]:
+    """The best claims (claims arrive best first) that fit in `words` words, each section
+    keeping at least its best claim so that no section the sources speak to goes missing;
+    sections keep their order and each its claims' order."""
+    if words is None or sum(len(c.text.split()) for c in claims) <= words:
+        return sections, claims
+    keep = {id(s.claims[0]) for s in sections if s.claims}
+    used = sum(len(c.text.split()) for c in claims if id(c) in keep)
+    for claim in claims:
+        if id(claim) not in keep and used + len(claim.text.split()) <= words:
+            keep.add(id(claim))
+            used += len(claim.text.split())
+    trimmed = [replace(s, claims=[c for c in s.claims if id(c) in keep]) for s in sections]
+    return trimmed, [c for c in claims if id(c) in keep]
 
 
 def key_points(claims: list[Claim], most: int = KEY_POINTS_MAX) -> list[Claim]:

@@ -86,7 +86,8 @@ class BriefContext(TypedDict):
     timeline: list[EventView]
     actors: list[ActorView]
     claim_texts: dict[str, str]  # ref -> text, to name the claim a denial answers
-    source_summaries: list[SummaryView]
+    source_summaries: list[SummaryView]  # empty when the appendix is left out (see below)
+    appendix_left_out: int  # sources whose summaries are left out of a long brief (0: none)
     banner: str | None  # handling banner, top and foot of every page
     built: str | None  # build date, only with --stamp
     subject: str  # one line on what the brief is drawn from (PDF metadata)
@@ -154,7 +155,8 @@ def context(brief: Brief, css: str = "") -> BriefContext:
         actors=[_actor_view(a, section_of) for a in brief.actors],
         claim_texts={c.ref: _one_line(c.text) for s in brief.sections for c in s.claims},
         source_summaries=[SummaryView(source=sid, title=titles.get(sid), sentences=[_one_line(t) for t in sents])
-                          for sid, sents in brief.source_summaries],
+                          for sid, sents in brief.source_summaries] if brief.appendix_printed else [],
+        appendix_left_out=0 if brief.appendix_printed else len(brief.source_summaries),
         banner=brief.banner,
         built=brief.built,
         subject=f"Brief drawn from {n} source{'s' if n != 1 else ''}"

@@ -109,3 +109,44 @@ def test_no_heading_alone_at_a_page_foot_and_no_claim_split_from_its_citations(r
             cites = "".join(f"[{s}]" for s in claim.source_ids)
             assert any(text[:40] in page and (text[-25:] + " " + cites) in page for page in pages), \
                 f"claim and its citations not on one page: {text[:60]}"
+
+
+# The printer started ahead: a helper process loads WeasyPrint while the brief is built.
+
+def test_a_printer_started_ahead_gives_the_same_pdf_as_printing_here(brief, ua_bytes):
+    with pdf.Printer("pdf/ua-1", ahead=True) as printer:
+        assert printer._process is not None  # fork exists on the platforms CI runs on
+        assert printer.print(render.to_html(brief), brief.title) == ua_bytes
+
+
+def test_when_the_helper_is_gone_the_pdf_is_printed_here(brief, ua_bytes):
+    with pdf.Printer("pdf/ua-1", ahead=True) as printer:
+        printer._process.kill()
+        printer._process.join()
+        assert printer.print(render.to_html(brief), brief.title) == ua_bytes
+
+
+def test_an_error_while_printing_in_the_helper_reaches_the_caller(monkeypatch, tmp_path, brief):
+    from briefing import output
+
+    def broken(*args, **kwargs):
+        raise MemoryError("printer ran out of memory")
+
+    monkeypatch.setattr(pdf, "to_pdf", broken)  # before the fork: the helper inherits it
+    (tmp_path / "brief.md").write_text("previous")
+    with pdf.Printer(ahead=True) as printer, pytest.raises(MemoryError, match="out of memory"):
+        output.write_brief(brief, tmp_path, ("md", "pdf"), "brief", printer=printer)
+    # nothing was written, not even the Markdown rendered before the PDF failed
+    assert (tmp_path / "brief.md").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]
+
+
+def test_a_build_that_makes_no_brief_leaves_no_printer_behind(tmp_path, capsys):
+    import multiprocessing
+
+    from briefing import cli
+
+    (tmp_path / "empty.txt").write_text("")
+    assert cli.main(["build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out")]) == 1
+    assert "no usable article" in capsys.readouterr().err
+    assert multiprocessing.active_children() == []

@@ -1,0 +1,104 @@
+"""A brief stays a five-minute read however many articles go in: the sections keep their best
+claims within a word budget, and a long source-summaries appendix is left out of the rendered
+brief (brief.json keeps it). A brief of a few articles is never cut."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from briefing import pipeline, profile, render
+from tests.conftest import EXAMPLE
+
+MANY = 40
+
+
+def words(claims) -> int:
+    return sum(len(c.text.split()) for c in claims)
+
+
+def claims_of(brief):
+    return [c for s in brief.sections for c in s.claims]
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("many")
+    write_corpus(folder, MANY, per_story=MANY)  # forty articles of one story
+    return folder
+
+
+@pytest.fixture(scope="module")
+def cut(many):
+    return pipeline.build([str(many)]).brief
+
+
+@pytest.fixture(scope="module")
+def uncut(many):
+    return pipeline.build([str(many)], pipeline.Options(claim_words=None, appendix_words=None)).brief
+
+
+def test_many_articles_give_a_brief_within_the_word_budget(cut, uncut):
+    assert words(claims_of(uncut)) > pipeline.CLAIM_WORDS  # the input does need cutting
+    assert words(claims_of(cut)) <= pipeline.CLAIM_WORDS
+    assert len(claims_of(cut)) < len(claims_of(uncut))
+
+
+def test_the_cut_keeps_every_section_and_the_best_claims(cut, uncut):
+    assert [s.key for s in cut.sections if s.claims] == [s.key for s in uncut.sections if s.claims]
+    kept = {c.text for c in claims_of(cut)}
+    best_first = sorted(claims_of(uncut), key=lambda c: (-c.score, c.first_seen))
+    assert {c.text for c in best_first[:5]} <= kept
+    assert [c.text for c in cut.key_points] == [c.text for c in uncut.key_points]
+    for section in uncut.sections:  # each section's own best claim stays, in its own order
+        if section.claims:
+            assert section.claims[0].text in kept
+
+
+def test_what_the_cut_leaves_is_cited_and_linked_consistently(cut):
+    refs = [c.ref for c in claims_of(cut)]
+    assert refs == [f"claim-{n}" for n in range(1, len(refs) + 1)]
+    shown = set(refs)
+    for claim in claims_of(cut):  # a denial or an answer points at a claim that is shown
+        assert all(d.ref in shown for d in claim.denials if d.ref)
+        assert not claim.answers or claim.answers in shown
+
+
+def test_a_long_appendix_is_left_out_of_the_rendered_brief_but_kept_in_the_json(cut):
+    markdown = render.to_markdown(cut)
+    assert f"the summaries of {MANY} sources" in markdown
+    assert "### [1]" not in markdown.split("## Appendix: source summaries")[1]
+    data = json.loads(render.to_json(cut))
+    assert len(data["source_summaries"]) == MANY and all(s["sentences"] for s in data["source_summaries"])
+
+
+def test_the_example_brief_is_not_cut(example_build):
+    full = pipeline.build([str(EXAMPLE)], pipeline.Options(claim_words=None, appendix_words=None)).brief
+    assert [c.text for c in claims_of(example_build.brief)] == [c.text for c in claims_of(full)]
+    markdown = render.to_markdown(example_build.brief)
+    assert "Left out to keep the brief short" not in markdown
+    assert markdown.count("\n### [") == 3  # every source's summary is printed
+
+
+def test_a_profile_sets_both_budgets(tmp_path, many, cut):
+    path = tmp_path / "short.toml"
+    path.write_text("[lengths]\nclaim_words = 200\nappendix_words = 1000000\n")
+    options = pipeline.options_with_profile(pipeline.Options(), profile.load(path))
+    brief = pipeline.build([str(many)], options).brief
+    tops = words(s.claims[0] for s in brief.sections if s.claims)  # kept whatever the budget
+    assert words(claims_of(brief)) <= max(200, tops)
+    assert len(claims_of(brief)) < len(claims_of(cut))
+    assert "Left out to keep the brief short" not in render.to_markdown(brief)
+
+
+def test_a_profile_with_bad_budgets_names_both(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text("[lengths]\nclaim_words = 10\nappendix_words = -1\n")
+    with pytest.raises(profile.ProfileError) as caught:
+        profile.load(path)
+    message = str(caught.value)
+    assert "'lengths.claim_words' is 10" in message and "'lengths.appendix_words' is -1" in message
