@@ -16,7 +16,10 @@ from .limits import current as current_limits
 from .limits import describe
 from .models import Article, Document, Sentence
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A paragraph ends at a blank line, or where the next line is indented (two spaces or a tab):
+# newswire and typewritten copy mark paragraphs that way, with no blank line between them,
+# and a sentence never runs on across such a break.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=(?: {2,}|\t)[ \t]*\S)[ \t]*")
 
 
 def segment(article: Article) -> Document:
@@ -71,15 +74,23 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) of the sentences of `text`."""
     from syntok import segmenter
 
+    # syntok does not know the newswire closing quote '' and runs two sentences together
+    # across "home.'' Then"; it is shown a copy with a plain quote in its place (same length,
+    # so every offset holds for the original) and the sentence then takes in both marks.
+    probe = text.replace("''", '" ')
     spans = []
-    for paragraph in segmenter.analyze(text):
+    for paragraph in segmenter.analyze(probe):
         for sentence in paragraph:
             if sentence:
                 first, last = sentence[0], sentence[-1]
                 start, end = first.offset, last.offset + len(last.value)
+                if _DATELINE_ALONE.fullmatch(text, start, end):
+                    continue  # "MOSCOW (AP)" cut off by the splitter: a dateline, not a sentence
                 dateline = _DATELINE.match(text, start, end)
                 if dateline and dateline.end() < end:
                     start = dateline.end()  # the sentence proper starts after "MOSCOW (AP) — "
+                if text.startswith("''", end - 1):  # the copy's '"' ends the sentence: take "''"
+                    end += 1
                 spans.append((start, end))
     return spans
 
@@ -90,6 +101,8 @@ def split_spans(text: str) -> list[tuple[int, int]]:
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?)?"
     r"(?:_|--|—|–|-)\s+(?=[A-Z“\"‘'`])")
+# A dateline the splitter cut off whole: a place in capitals and the agency in brackets.
+_DATELINE_ALONE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*)*\s*\([^()\n]{1,40}\)")
 
 
 class SumyTokenizer:

@@ -139,3 +139,31 @@ def test_a_wire_dateline_is_not_part_of_the_first_sentence(text, first):
 def test_a_hyphen_inside_a_sentence_is_not_a_dateline():
     text = "U.S. - led forces moved in on Monday, officials said."
     assert [text[s:e] for s, e in segment.split_spans(text)] == [text]
+
+
+def test_a_dateline_cut_off_whole_is_not_a_sentence():
+    text = "MOSCOW (AP) _ Russian President Boris Yeltsin was hospitalized Monday, the Kremlin said."
+    assert [text[s:e] for s, e in segment.split_spans(text)] == [text[len("MOSCOW (AP) _ "):]]
+
+
+def test_indented_lines_start_paragraphs_and_no_sentence_runs_across_them():
+    # newswire copy: hard-wrapped lines, each paragraph indented, no blank lines between them
+    text = ("   MOSCOW (AP) _ Boris Yeltsin was hospitalized Monday\n"
+            "with a bleeding ulcer, the Kremlin said.\n"
+            "   ``He will stay in hospital for several days,'' a spokesman said. ``He is fine.''\n"
+            "   Doctors said the ulcer was not serious.\n")
+    sentences = doc_of(text)
+    assert [s.text for s in sentences] == [
+        "Boris Yeltsin was hospitalized Monday\nwith a bleeding ulcer, the Kremlin said.",
+        "``He will stay in hospital for several days,'' a spokesman said.",
+        "``He is fine.''",
+        "Doctors said the ulcer was not serious.",
+    ]
+    assert [s.paragraph for s in sentences] == [0, 1, 1, 2]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_newswire_closing_quote_ends_a_sentence_and_stays_with_it():
+    text = "He said: ``We go home.'' Then they left the room. ``Fine,'' he said."
+    assert [text[s:e] for s, e in segment.split_spans(text)] == [
+        "He said: ``We go home.''", "Then they left the room.", "``Fine,'' he said."]
