@@ -138,14 +138,16 @@ def near_duplicate(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE
 
 
-_QUOTE_OPEN = re.compile(r"^\W*[\"“‘']")
+_QUOTE_OPEN = re.compile(r"^\W*?[\"“‘'`]")
+# quoted passages: "straight", “curly”, and newswire ``backtick'' quotes
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''")
 
 
 def _is_quote(text: str) -> bool:
     """Opens with a quotation mark, or is more than half quotation."""
     if _QUOTE_OPEN.match(text):
         return True
-    quoted = sum(len(m) for m in re.findall(r"[\"“][^\"”]*[\"”]", text))
+    quoted = sum(len(m) for m in _QUOTED.findall(text))
     return quoted > 0.5 * len(text)
 
 

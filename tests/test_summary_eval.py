@@ -116,3 +116,16 @@ def test_eval_names_a_badly_laid_out_set(tmp_path, layout, message):
 def test_eval_of_a_missing_folder_is_one_line():
     result = run("eval", "/nonexistent/set")
     assert result.returncode == 2 and "/nonexistent/set: no such folder" in result.stderr
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("``We will rebuild the bridge within a year,'' the mayor said on Monday.", True),  # newswire
+    ("“We will rebuild the bridge within a year,” the mayor said on Monday.", True),
+    ('"We will rebuild the bridge within a year," the mayor said on Monday.', True),
+    ("The mayor said on Monday that ``the city will rebuild the bridge within a year'' at any cost.", True),
+    ("The mayor said on Monday that the city would rebuild the bridge within a year.", False),
+])
+def test_a_quotation_is_recognised_in_every_quoting_style(text, quote):
+    from briefing import multidoc
+
+    assert multidoc._is_quote(text) is quote
