@@ -204,6 +204,28 @@ def md_escape(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
+# Three or more sources with consecutive numbers are cited as a range ("[3–7]"), as numeric
+# citation styles do; two stay "[3][4]". A claim that forty sources state stays one line.
+RANGE_MIN = 3
+
+
+def cite_runs(ids) -> list[tuple[str, str | None]]:
+    """Citations as (first, last) runs; last is None for a source cited on its own."""
+    runs: list[list[str]] = []
+    for sid in ids:
+        if runs and sid.isdigit() and runs[-1][-1].isdigit() and int(sid) == int(runs[-1][-1]) + 1:
+            runs[-1].append(sid)
+        else:
+            runs.append([sid])
+    out: list[tuple[str, str | None]] = []
+    for run in runs:
+        if len(run) >= RANGE_MIN:
+            out.append((run[0], run[-1]))
+        else:
+            out.extend((sid, None) for sid in run)
+    return out
+
+
 @lru_cache(maxsize=8)
 def _environment(html: bool, user_templates: str | None = None):
     """Templates from the user's folder first, then the built-in ones; a user template can
@@ -221,6 +243,7 @@ def _environment(html: bool, user_templates: str | None = None):
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_escape
+    env.filters["cite_runs"] = cite_runs
     env.filters["web_url"] = web_url
     env.filters["md_code"] = md_code
     env.filters["css_string"] = css_string

@@ -105,3 +105,17 @@ def test_source_urls_link_only_when_they_are_plain_web_addresses(write, tmp_path
     assert '<a class="source-link" href="https://news.example/ferry?id=1">' in html
     assert 'href="javascript' not in html and "javascript:alert(1)" in html
     assert "<https://news.example/ferry?id=1>" in md and "<javascript" not in md
+
+
+def test_three_or_more_consecutive_sources_are_cited_as_a_range(example_build):
+    from dataclasses import replace
+
+    brief = example_build.brief
+    claim = brief.sections[0].claims[0]
+    many = [replace(e, source=str(n)) for n, e in zip((1, 2, 3, 4, 6, 8, 9), claim.evidence * 7)]
+    wide = replace(brief, sections=[replace(brief.sections[0], claims=[replace(claim, evidence=many)])])
+    md = render.to_markdown(wide)
+    assert "[1–4][6][8][9]" in md
+    html = render.to_html(wide)
+    assert ('[<a class="cite" href="#source-1">1</a>–<a class="cite" href="#source-4">4</a>]'
+            '</span><a class="cite" href="#source-6">[6]</a>') in html
