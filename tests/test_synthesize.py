@@ -7,8 +7,10 @@ sentences state the same thing is written down below by reading them, not by run
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from briefing import pipeline, segment, summarize, synthesize
@@ -192,3 +194,73 @@ def test_different_fact_with_shared_words_is_its_own_claim(write, tmp_path, extr
     claims = synthesize.synthesize(_everything_condensed(summaries))
     claim = _group_of(claims, "3", extra[:30])
     assert claim.source_ids == ["3"]
+
+
+# --- Similarity in bulk equals the definition ---------------------------------------------
+
+def _reference_similarity(index, i, j):
+    """The definition, term by term (IDF added in the terms' sorted order, so that the result
+    is one number in every process): shared IDF mass, half against the shorter sentence and
+    half against both; a count shared adds to what is shared but not to a sentence's mass,
+    and a shared count alone scores nothing."""
+    def idf_sum(ts, numbers):
+        total = 0.0
+        for t in sorted(ts):
+            if t.startswith("#") == numbers:
+                total += index.idf[t]
+        return total
+
+    a, b = index.terms[i], index.terms[j]
+    words, counts = idf_sum(a & b, numbers=False), idf_sum(a & b, numbers=True)
+    ma, mb = idf_sum(a, numbers=False), idf_sum(b, numbers=False)
+    if words <= 0 or ma <= 0 or mb <= 0:
+        return 0.0
+    shared = words + counts
+    return min(1.0, 0.5 * shared / min(ma, mb) + 0.5 * shared / math.sqrt(ma * mb))
+
+
+@pytest.fixture(scope="module")
+def example_index():
+    """The example's sentences, two verbatim copies of one of its articles (exact ties, some
+    with the same first sentence), and sentences that share a count with words or alone."""
+    from briefing.models import Article, Source
+    from tests.conftest import EXAMPLE, SEEDS
+
+    articles, _ = pipeline.read_articles([str(EXAMPLE)])
+    for copy in ("copy", "copy2"):
+        articles.append(Article(source=Source(id=copy), text=SEEDS["A"].read_text(encoding="utf-8")))
+    articles.append(Article(source=Source(id="counts"), text=(
+        "Officials counted 30 lorries at the northern crossing on Monday. Farmers sold 30 goats "
+        "at the market. Drivers said 30 lorries waited at the crossing for two days.\n")))
+    return synthesize.SentenceIndex([s for a in articles for s in segment.segment(a).sentences])
+
+
+def test_bulk_and_single_similarities_equal_the_definition_exactly(example_index):
+    index = example_index
+    n = len(index.sentences)
+    first, second = (a.ravel() for a in np.triu_indices(n, 1))  # every pair, not only candidates
+    bulk = index.similarities(first, second)
+    reference = [_reference_similarity(index, i, j) for i, j in zip(first.tolist(), second.tolist())]
+    # equal to the last bit: a score on the wrong side of a threshold by one bit is another brief
+    assert bulk.tolist() == reference
+    assert [index.similarity(i, j) for i, j in zip(first.tolist(), second.tolist())] == reference
+    # the input exercises every branch: matches on both sides of the thresholds, identical
+    # sentences, counts shared with words, and a count shared alone
+    scores = set(reference)
+    assert {1.0, 0.0} <= scores
+    assert any(synthesize.SAME_CLAIM <= s < 1 for s in scores) and any(0 < s < synthesize.SAME_CLAIM for s in scores)
+    counts = [k for k, (i, j) in enumerate(zip(first.tolist(), second.tolist()))
+              if any(t.startswith("#") for t in index.terms[i] & index.terms[j])]
+    assert any(0 < reference[k] < 1 for k in counts) and any(reference[k] == 0 for k in counts)
+
+
+def test_linked_pairs_come_strongest_first_and_ties_by_position(example_index):
+    index = example_index
+    source = [s.source_id for s in index.sentences]
+    expected = sorted((-_reference_similarity(index, i, j), i, j) for i, j in index.candidate_pairs()
+                      if _reference_similarity(index, i, j) >= (synthesize.RESTATEMENT if source[i] == source[j]
+                                                                else synthesize.SAME_CLAIM))
+    assert synthesize._linked_pairs(index) == [(i, j) for _, i, j in expected]
+    # the verbatim copies make ties, among them pairs with the same first sentence
+    ties = [(i, j) for (s, i, j), (t, k, _) in zip(expected, expected[1:]) if s == t and i == k]
+    assert ties
