@@ -209,7 +209,6 @@ def throughput(tmp: Path, runs: int) -> None:
     print(f"  => 5x the articles took {growth:.2f}x the time (target <= 6x): {'met' if growth <= 6 else 'NOT met'}")
     print(f"  => peak memory at most {peak_gib:.2f} GiB (main + {_jobs()} workers at their peaks; "
           f"target <= 2 GiB): {'met' if peak_gib <= 2 else 'NOT met'}")
-    print(f"\nbenchmarks took {time.perf_counter() - began:.0f} s")
 
 
 if __name__ == "__main__":
