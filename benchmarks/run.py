@@ -99,12 +99,11 @@ def throughput_worker(folder: str) -> None:
     """Read, condense and synthesize every article in `folder`; print seconds and peaks."""
     import resource
 
-    from briefing import parallel, pipeline, segment, synthesize
+    from briefing import parallel, pipeline, synthesize
 
     start = time.perf_counter()
     articles, _ = pipeline.read_articles([folder])
-    documents = [segment.segment(a) for a in articles]
-    summaries = parallel.summarize_all(documents)
+    summaries = parallel.summarize_articles(articles)
     claims = synthesize.synthesize(summaries)
     seconds = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
