@@ -2,9 +2,10 @@
 core, with a progress bar.
 
 Each article is segmented and summarized on its own, so the work splits across processes
-with nothing to share. Worker processes are started by fork where the platform has it; each
-is sent articles and sends back their Summaries, the Documents within them, in input order,
-so the output does not depend on the number of jobs. The whole Summary travels back because it costs next to nothing: pickling
+with nothing to share. Worker processes are started by fork where the platform has it (they
+inherit the summarizer, loaded before the fork); each is sent articles and sends back their
+Summaries, the Documents within them, in input order, so the output does not depend on the
+number of jobs. The whole Summary travels back because it costs next to nothing: pickling
 and unpickling 100 articles' Summaries takes 5 ms, their sentences alone 3 ms, against
 0.6 s of segmenting and summarizing them (benchmarks/corpus.py articles).
 """
@@ -57,6 +58,10 @@ def summarize_articles(articles: list[Article], algorithm: str = summarize.DEFAU
             return _collect(map(_summary, tasks), bar)
         import multiprocessing
 
+        # Load sumy here, before the fork, so the workers inherit it: otherwise each worker
+        # imports it (0.09 s) and then this process does too, for the stop words that claim
+        # matching reads (terms.py), after the workers are done.
+        summarize.make_summarizer(algorithm)
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         with context.Pool(min(jobs, len(tasks))) as pool:
