@@ -99,12 +99,11 @@ def throughput_worker(folder: str) -> None:
     """Read, condense and synthesize every article in `folder`; print seconds and peaks."""
     import resource
 
-    from briefing import parallel, pipeline, segment, synthesize
+    from briefing import parallel, pipeline, synthesize
 
     start = time.perf_counter()
     articles, _ = pipeline.read_articles([folder])
-    documents = [segment.segment(a) for a in articles]
-    summaries = parallel.summarize_all(documents)
+    summaries = parallel.summarize_articles(articles)
     claims = synthesize.synthesize(summaries)
     seconds = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -209,7 +208,6 @@ def throughput(tmp: Path, runs: int) -> None:
     print(f"  => 5x the articles took {growth:.2f}x the time (target <= 6x): {'met' if growth <= 6 else 'NOT met'}")
     print(f"  => peak memory at most {peak_gib:.2f} GiB (main + {_jobs()} workers at their peaks; "
           f"target <= 2 GiB): {'met' if peak_gib <= 2 else 'NOT met'}")
-    print(f"\nbenchmarks took {time.perf_counter() - began:.0f} s")
 
 
 if __name__ == "__main__":

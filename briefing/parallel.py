@@ -1,27 +1,34 @@
-"""Stage 4 over many articles: per-article summarization on every core, with a progress bar.
+"""Stages 3-4 over many articles: each article split into sentences and summarized on every
+core, with a progress bar.
 
-Each article is summarized on its own, so the work splits across processes with nothing to
-share. Worker processes are started by fork where the platform has it (they inherit the
-loaded summarizer); only each article's ranking travels back, in input order, so the
-output does not depend on the number of jobs.
+Each article is segmented and summarized on its own, so the work splits across processes
+with nothing to share. Worker processes are started by fork where the platform has it (they
+inherit the summarizer, loaded before the fork); each is sent articles and sends back their
+Summaries, the Documents within them, in input order, so the output does not depend on the
+number of jobs. The whole Summary travels back because it costs next to nothing: pickling
+and unpickling 100 articles' Summaries takes 5 ms, their sentences alone 3 ms, against
+0.6 s of segmenting and summarizing them (benchmarks/corpus.py articles).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 
-from . import summarize
-from .models import Document, Summary
+from . import segment, summarize
+from .models import Article, Summary
 
-# Below this many articles a second process costs more than it saves: starting a worker and
-# sending it the documents takes about as long as summarizing 30 short news articles (on 2
-# cores, 100 articles took 0.7 s on two processes against 1.1 s on one).
+# Below this many articles a second process costs more than it saves. Measured with
+# `briefing build` of one-story synthetic clusters (benchmarks/corpus.py) on 2 cores, -j 2
+# against -j 1, medians of 7 runs: 15 articles 0.06 s slower, 20 even, 30 0.04 s faster,
+# 100 0.15 s faster (2.14 s against 2.30 s). 30 leaves a margin over the break-even.
 MIN_PARALLEL = 30
 # A progress bar only for runs long enough to wait for: about a second of work or more.
 PROGRESS_MIN = 200
-# Documents sent to a worker at a time: 16 articles is about 0.1 s of work, long enough that
-# messaging is a small share of it, short enough that both cores stay busy to the end.
+# Articles sent to a worker at a time: segmenting and summarizing 16 news articles is about
+# 0.1 s of work, long enough that messaging is a small share of it, short enough that both
+# cores stay busy to the end (4, 8, 16 and 25 built 100 articles equally fast).
 CHUNK = 16
 
 
@@ -33,42 +40,45 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _ranking(args: tuple[Document, str, bool]) -> tuple[tuple[float, ...], tuple[int, ...]]:
-    """In a worker: only the ranking travels back; the parent already holds the document."""
-    document, algorithm, keep_all = args
-    summary = summarize.summarize(document, algorithm, keep_all)
-    return summary.salience, summary.condensed
+def _summary(task: tuple[Article, str, bool]) -> Summary:
+    """Stages 3-4 for one article; in a worker, or in this process when it runs alone."""
+    article, algorithm, keep_all = task
+    return summarize.summarize(segment.segment(article), algorithm, keep_all)
 
 
-def summarize_all(documents: list[Document], algorithm: str = summarize.DEFAULT_ALGORITHM,
-                  keep_all: bool = False, jobs: int | None = None, progress: bool = False) -> list[Summary]:
-    """Summarize every document, on `jobs` processes (default: all cores) when it pays."""
+def summarize_articles(articles: list[Article], algorithm: str = summarize.DEFAULT_ALGORITHM,
+                       keep_all: bool = False, jobs: int | None = None, progress: bool = False) -> list[Summary]:
+    """Split every article into sentences and summarize it, on `jobs` processes (default:
+    all cores) when it pays; the summaries come back in the order of `articles`."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    tasks = [(d, algorithm, keep_all) for d in documents]
+    tasks = [(a, algorithm, keep_all) for a in articles]
     bar = _bar(len(tasks)) if progress and len(tasks) >= PROGRESS_MIN else None
     try:
         if jobs == 1 or len(tasks) < MIN_PARALLEL:
-            out = []
-            for document in documents:
-                out.append(summarize.summarize(document, algorithm, keep_all))
-                if bar:
-                    bar.update(1)
-            return out
+            return _collect(map(_summary, tasks), bar)
         import multiprocessing
 
+        # Load sumy here, before the fork, so the workers inherit it: otherwise each worker
+        # imports it (0.09 s) and then this process does too, for the stop words that claim
+        # matching reads (terms.py), after the workers are done.
+        summarize.make_summarizer(algorithm)
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         with context.Pool(min(jobs, len(tasks))) as pool:
-            out = []
-            rankings = pool.imap(_ranking, tasks, chunksize=CHUNK)
-            for document, (salience, condensed) in zip(documents, rankings):
-                out.append(Summary(document=document, salience=salience, condensed=condensed))
-                if bar:
-                    bar.update(1)
-            return out
+            return _collect(pool.imap(_summary, tasks, chunksize=CHUNK), bar)
     finally:
         if bar:
             bar.close()
+
+
+def _collect(summaries: Iterable[Summary], bar) -> list[Summary]:
+    """The summaries in the order they come, the progress bar moved on as each arrives."""
+    out = []
+    for summary in summaries:
+        out.append(summary)
+        if bar:
+            bar.update(1)
+    return out
 
 
 def _bar(total: int):

@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import (actors, classify, clean, contested, corroborate, describe, ingest, limits, parallel, segment,
-               summarize, synthesize)
+from . import (actors, classify, clean, contested, corroborate, describe, ingest, limits, parallel, summarize,
+               synthesize)
 from .errors import InputError, NoArticlesError
 from .models import Article, Brief, Claim, Problem, Section, Summary
 from .profile import Profile
@@ -54,7 +54,7 @@ class Options:
     # make a claim of every sentence, not only of each article's condensed set: the short
     # multi-document summary (multidoc.py) chooses among all of them at the cluster level
     keep_all: bool = False
-    jobs: int | None = None  # processes for per-article summarization; None: all cores
+    jobs: int | None = None  # processes for per-article segmentation and summarization; None: all cores
     progress: bool = False  # a progress bar on stderr for long runs
 
 
@@ -89,11 +89,12 @@ def make_brief(articles: list[Article], options: Options = Options(),
     """Stages 3-8 on articles already read: a single brief, or one story of a weekly brief.
     `origin_of` maps source ids to independent origins when the caller knows them (the
     archive does); otherwise near-duplicate articles are found here."""
-    # 3. split each article into sentences with offsets into its cleaned text
-    documents = [segment.segment(a) for a in articles]
+    # 3-4. split each article into sentences with offsets into its cleaned text, rank them and
+    # keep its condensed set: one article at a time, so on every core (parallel.py)
+    summaries = parallel.summarize_articles(articles, options.summarizer, options.keep_all, options.jobs,
+                                            options.progress)
+    documents = [s.document for s in summaries]
     warnings = [Problem(str(d.article.source.path), note) for d in documents for note in d.article.notes]
-    # 4. rank every sentence of each article and keep its condensed set
-    summaries = parallel.summarize_all(documents, options.summarizer, options.keep_all, options.jobs, options.progress)
     # 5. merge the sentences that state the same claim across articles; compare their facts
     published = {a.source.id: a.source.published for a in articles}
     claims, witnesses = synthesize.merge(summaries, published)
