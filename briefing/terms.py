@@ -104,11 +104,28 @@ def spelling_variants(texts: Iterable[str]) -> dict[str, str]:
     """
     names = sorted({stem(m.group(0)) for text in texts for m in _CAPITALISED.finditer(text)})
     canonical: dict[str, str] = {}
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if a[0] == b[0] and spelling_variant(a, b):
-                canonical[b] = canonical.setdefault(a, a)
+    for i, j in _variant_candidates(names):  # in the order of an all-pairs loop, i < j
+        a, b = names[i], names[j]
+        if a[0] == b[0] and spelling_variant(a, b):
+            canonical[b] = canonical.setdefault(a, a)
     return canonical
+
+
+def _variant_candidates(names: list[str]) -> list[tuple[int, int]]:
+    """Pairs of names that could be spelling variants, found through shared keys rather than
+    by comparing all pairs (an archive's week holds thousands of names). A name's keys are
+    itself, itself less one letter, and itself with one vowel blanked: two names one vowel
+    apart share a blanked key, and a name with one letter more shares, less that letter,
+    the shorter name's own key. So every pair spelling_variant accepts is found."""
+    by_key: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        keys = {name} | {name[:k] + name[k + 1:] for k in range(len(name))} \
+            | {name[:k] + "*" + name[k + 1:] for k in range(len(name)) if name[k] in _VOWELS}
+        for key in keys:
+            by_key.setdefault(key, []).append(i)
+    pairs = {(a, b) for ids in by_key.values() if len(ids) > 1
+             for n, a in enumerate(ids) for b in ids[n + 1:]}
+    return sorted(pairs)
 
 
 def spelling_variant(a: str, b: str) -> bool:

@@ -264,3 +264,32 @@ def test_linked_pairs_come_strongest_first_and_ties_by_position(example_index):
     # the verbatim copies make ties, among them pairs with the same first sentence
     ties = [(i, j) for (s, i, j), (t, k, _) in zip(expected, expected[1:]) if s == t and i == k]
     assert ties
+
+
+def test_spelling_variants_found_through_keys_are_those_of_comparing_every_pair():
+    import random
+
+    from briefing.terms import _CAPITALISED, spelling_variant, spelling_variants, stem
+
+    def every_pair(texts):  # the rule applied to all pairs, in order: the reference
+        names = sorted({stem(m.group(0)) for text in texts for m in _CAPITALISED.finditer(text)})
+        canonical = {}
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if a[0] == b[0] and spelling_variant(a, b):
+                    canonical[b] = canonical.setdefault(a, a)
+        return canonical
+
+    rng = random.Random(7)
+    names = []
+    for _ in range(300):  # names, each with an inserted letter and a swapped letter variant
+        word = "".join(rng.choice("abcdefghiklmnoprstuy") for _ in range(rng.randint(4, 8)))
+        k = rng.randrange(len(word))
+        names += [word, word[:k] + rng.choice("aeiouh") + word[k:], word[:k] + rng.choice("aeioum") + word[k + 1:]]
+    texts = ["Reports named " + " and ".join(n.capitalize() for n in names[i:i + 15]) + "."
+             for i in range(0, len(names), 15)]
+    texts.append("Then Sergey Lavrov met Sergei Lavrov, Maria met Marta, and Mohamed met Mohammed.")
+    found = spelling_variants(texts)
+    assert found == every_pair(texts)
+    assert found[stem("Sergei")] == found.get(stem("Sergey"), stem("Sergey"))
+    assert stem("Marta") not in found or found[stem("Marta")] != found.get(stem("Maria"), stem("Maria"))
