@@ -91,15 +91,22 @@ def split_spans(text: str) -> list[tuple[int, int]]:
                     start = dateline.end()  # the sentence proper starts after "MOSCOW (AP) — "
                 if text.startswith("''", end - 1):  # the copy's '"' ends the sentence: take "''"
                     end += 1
+                if spans and text[spans[-1][1] - 1] in _NOT_AN_END:
+                    start = spans.pop()[0]  # syntok cut "Party; ``erkin'' means": one sentence
                 spans.append((start, end))
     return spans
 
 
+# syntok ends a sentence at a semicolon or comma that a quotation follows; no sentence ends so.
+_NOT_AN_END = frozenset(";,")
+
+
 # A wire dateline before a story's first sentence ("WASHINGTON (AP) _ ", "NEW YORK, Oct. 5
-# (Reuters) - ", "MOSCOW — "), or the dash left when the splitter cut the place off: the
+# (Reuters) - ", "MOSCOW — ", "TASHGAR, Karvenia (AP) _ ", "MANILA, Nov. 14 (Xinhua) -- "), or the dash left when the splitter cut the place off: the
 # sentence is the text after it, still an exact slice of the article.
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\)\s*)?)?"
+    r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?)?"
     r"(?:_|--|—|–|-)\s+(?=[A-Z“\"‘'`])")
 # A dateline the splitter cut off whole: a place in capitals and the agency in brackets.
 _DATELINE_ALONE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*)*\s*\([^()\n]{1,40}\)")

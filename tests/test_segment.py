@@ -128,6 +128,9 @@ def test_sumy_tokenizer_words():
     ("WASHINGTON (AP) _ The Senate voted 62-38 on Tuesday to raise the wage.", "The Senate voted 62-38"),
     ("NEW YORK, Oct. 5 (Reuters) - Stocks fell sharply on Friday after the report.", "Stocks fell sharply"),
     ("MOSCOW — Russia said on Monday it would respond to the sanctions.", "Russia said on Monday"),
+    ("TASHGAR, Karvenia (AP) _ Observers said Monday the vote was marred.", "Observers said Monday"),
+    ("SAN FELIPE, Philippines (AP) _ The storm hit the coast on Monday.", "The storm hit the coast"),
+    ("MANILA, Nov. 14 (Xinhua) -- The death toll rose to 231 on Friday.", "The death toll rose"),
 ])
 def test_a_wire_dateline_is_not_part_of_the_first_sentence(text, first):
     spans = segment.split_spans(text)
@@ -167,3 +170,9 @@ def test_a_newswire_closing_quote_ends_a_sentence_and_stays_with_it():
     text = "He said: ``We go home.'' Then they left the room. ``Fine,'' he said."
     assert [text[s:e] for s, e in segment.split_spans(text)] == [
         "He said: ``We go home.''", "Then they left the room.", "``Fine,'' he said."]
+
+
+def test_a_semicolon_before_a_quotation_does_not_end_the_sentence():
+    text = "He founded the Erkin\nDemocratic Party; ``erkin'' means ``free'' in Karvenian. He was 45."
+    assert [text[s:e] for s, e in segment.split_spans(text)] == [
+        "He founded the Erkin\nDemocratic Party; ``erkin'' means ``free'' in Karvenian.", "He was 45."]
