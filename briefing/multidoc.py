@@ -8,16 +8,23 @@ an improvement to the other. The choice is a budgeted coverage of the cluster's 
 it, so what most sources report counts most and a sentence that repeats what is already
 chosen gains nothing (redundancy is avoided by the objective itself). Claims are then taken
 greedily by concept gain per word, with a bonus for claims early in their articles (news
-leads), less for quotations, and never two claims that repeat each other.
+leads), less for quotations, and never two claims that repeat each other. A claim that
+several sources state may be shown in any of their words (each a verbatim source sentence),
+but only once.
+
+The development data: tests/data/clusters (five clusters of 3-4 articles) and
+tests/data/newswire (six clusters of ten wire-style articles with four references each, the
+shape of the DUC 2004 task; invented events, written for this project).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import Claim, Summary
+from .synthesize import leans_on_context
 from .terms import stem, terms
 
 DEFAULT_WORDS = 100
@@ -70,7 +77,8 @@ def concepts(text: str, stops: frozenset[str]) -> set[tuple[str, str]]:
 
 @dataclass
 class _Candidate:
-    claim: Claim
+    claim: Claim  # the claim, shown in one source's words (see _versions)
+    group: int  # the claim it is a version of: a summary states each claim once
     words: int
     concepts: set[tuple[str, str]]
     prior: float  # multiplies the concept gain: lead position, quotation
@@ -98,15 +106,17 @@ def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_
     weight = {c: float(n) for c, n in df.items() if n >= min_docs}
 
     candidates = []
-    for claim in claims:
-        n = words(claim.text)
-        if n < MIN_WORDS or n > budget:
-            continue
-        position = claim.origin[1]
-        prior = 1 + LEAD_BONUS / (position + 1)
-        if _is_quote(claim.text):
-            prior *= QUOTE_FACTOR
-        candidates.append(_Candidate(claim, n, concepts(claim.text, stops), prior, set(terms(claim.text))))
+    for group, claim in enumerate(claims):
+        for version in _versions(claim):
+            n = words(version.text)
+            if n < MIN_WORDS or n > budget:
+                continue
+            position = version.origin[1]
+            prior = 1 + LEAD_BONUS / (position + 1)
+            if _is_quote(version.text):
+                prior *= QUOTE_FACTOR
+            candidates.append(_Candidate(version, group, n, concepts(version.text, stops), prior,
+                                         set(terms(version.text))))
 
     chosen: list[_Candidate] = []
     covered: set = set()
@@ -126,11 +136,27 @@ def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_
         chosen.append(best)
         covered |= best.concepts
         left -= best.words
-        pool = [c for c in pool if c is not best and c.words <= left and not near_duplicate(c.terms, best.terms)]
+        pool = [c for c in pool if c.group != best.group and c.words <= left
+                and not near_duplicate(c.terms, best.terms)]
     if not chosen and candidates:  # nothing shared across articles: lead with the top claim
         fitting = [c for c in candidates if c.words <= budget]
         chosen = fitting[:1]
     return [c.claim for c in chosen]
+
+
+def _versions(claim: Claim) -> list[Claim]:
+    """The claim as each of its sources words it: the brief shows the version that reads best
+    alone, but a short summary wants the one that says most of what the cluster says in the
+    fewest words, and a claim told by five sources offers five. Every version is a verbatim
+    source sentence of the claim (its evidence); one that leans on the sentence before it
+    ("He added ...") is left out unless it is the brief's own."""
+    versions = [claim]
+    seen = {claim.text}
+    for e in claim.evidence:
+        if e.sentence not in seen and not leans_on_context(e.sentence):
+            seen.add(e.sentence)
+            versions.append(replace(claim, text=e.sentence, origin=(e.source, e.index)))
+    return versions
 
 
 def near_duplicate(a: set[str], b: set[str]) -> bool:
@@ -154,8 +180,6 @@ def _is_quote(text: str) -> bool:
 def summarize(inputs: list[str], budget: int = DEFAULT_WORDS, options=None) -> tuple[list[str], list]:
     """Run the pipeline on `inputs`; return the summary's sentences (one line each, white space
     collapsed) and the problems met reading the inputs."""
-    from dataclasses import replace
-
     from . import pipeline
 
     result = pipeline.build(inputs, replace(options or pipeline.Options(), keep_all=True, claim_words=None))

@@ -295,10 +295,15 @@ def merge(summaries: list[Summary], published: dict[str, str | None] | None = No
 _LEANING_STARTS = re.compile(r"^[\W]*(?:he|she|they|it|this|these|those|his|her|their|its)\b", re.I)
 
 
+def leans_on_context(text: str) -> bool:
+    """Whether a sentence opens with a pronoun that needs the sentence before it."""
+    return bool(_LEANING_STARTS.match(text))
+
+
 def _representative_rank(sentence: Sentence, salience: dict, condensed: set) -> tuple:
     """Which member a claim shows: one that reads on its own, then one the summarizer
     kept, then the most salient."""
-    return (not _LEANING_STARTS.match(sentence.text), sentence.key in condensed,
+    return (not leans_on_context(sentence.text), sentence.key in condensed,
             salience[sentence.key], -sentence.index)
 
 

@@ -17,6 +17,7 @@ from tests.conftest import ROOT
 
 FLOORS = tomllib.loads((ROOT / "tests" / "quality_floors.toml").read_text("utf-8"))
 CLUSTERS = ROOT / "tests" / "data" / "clusters"
+NEWSWIRE = ROOT / "tests" / "data" / "newswire"
 CHECK_BRIEF = ROOT.parent / "shared" / "tools" / "check_brief.py"
 
 
@@ -25,6 +26,21 @@ def scores():
     from briefing import evaluate
 
     return {r.system: r for r in evaluate.evaluate(CLUSTERS, 100, ("briefing", "lexrank"))}
+
+
+@pytest.fixture(scope="module")
+def newswire():
+    from briefing import evaluate
+
+    return {r.system: r for r in evaluate.evaluate(NEWSWIRE, 100, ("briefing", "lexrank"))}
+
+
+def test_summary_on_ten_article_newswire_clusters_is_not_below_its_floor_and_beats_lexrank(newswire):
+    floors, briefing = FLOORS["newswire"], newswire["briefing"]
+    assert briefing.rouge1 >= floors["rouge1_recall"], f"ROUGE-1 {briefing.rouge1:.2f} fell below its floor"
+    assert briefing.rouge2 >= floors["rouge2_recall"], f"ROUGE-2 {briefing.rouge2:.2f} fell below its floor"
+    assert briefing.rouge2 > newswire["lexrank"].rouge2 and briefing.rouge1 > newswire["lexrank"].rouge1
+    assert briefing.verbatim == 100.0 and briefing.redundancy == 0.0
 
 
 def test_summary_rouge_on_the_test_clusters_is_not_below_its_floor(scores):

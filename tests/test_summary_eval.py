@@ -129,3 +129,23 @@ def test_a_quotation_is_recognised_in_every_quoting_style(text, quote):
     from briefing import multidoc
 
     assert multidoc._is_quote(text) is quote
+
+
+NEWSWIRE = ROOT / "tests" / "data" / "newswire"
+
+
+@pytest.mark.parametrize("cluster", ["a-trial", "b-epidemic"])
+def test_a_summary_states_each_claim_once_in_the_words_of_one_of_its_sources(cluster):
+    from briefing import multidoc, pipeline
+
+    docs = [str(p) for p in sorted((NEWSWIRE / cluster / "docs").glob("*.txt"))]
+    lines, _ = multidoc.summarize(docs, 100)
+    brief = pipeline.build(docs, pipeline.Options(keep_all=True, claim_words=None)).brief
+    claim_of = {norm(e.sentence): n for n, c in enumerate(c for s in brief.sections for c in s.claims)
+                for e in c.evidence}
+    shown = {norm(c.text) for s in brief.sections for c in s.claims}
+    assert all(norm(line) in claim_of for line in lines), "every line is a source sentence of a claim"
+    groups = [claim_of[norm(line)] for line in lines]
+    assert len(groups) == len(set(groups)), "no claim twice, in whatever words"
+    # the summary may word a claim as another of its sources does, not only as the brief shows it
+    assert any(norm(line) not in shown for line in lines)
