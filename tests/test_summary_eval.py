@@ -149,3 +149,5 @@ def test_a_summary_states_each_claim_once_in_the_words_of_one_of_its_sources(clu
     assert len(groups) == len(set(groups)), "no claim twice, in whatever words"
     # the summary may word a claim as another of its sources does, not only as the brief shows it
     assert any(norm(line) not in shown for line in lines)
+    # and no line leans on a sentence the reader does not see ("He added ...", "These measures ...")
+    assert not [line for line in lines if re.match(r"\W*(he|she|they|it|this|these|those)\b", line, re.I)]
