@@ -410,7 +410,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a reader that went away shows here, inside the handlers below
+        return status
     except NoArticlesError as exc:
         for problem in exc.problems:
             _say(f"skipped {problem}")
@@ -423,6 +425,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("interrupted; the previous brief, if any, is left as it was")
         return 130
+    except BrokenPipeError:  # the reader went away (`briefing summarize ... | head`): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
+        return 141  # 128 + SIGPIPE, as a shell reports a command ended by a closed pipe
     except Exception as exc:  # sqlite3 only: a lock held too long, a full disk, a damaged archive
         if exc.__class__.__module__ != "sqlite3":
             raise

@@ -23,7 +23,15 @@ TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
-SUPPORTED_LIST = ", ".join(sorted(SUPPORTED))
+SUPPORTED_LIST = ", ".join(sorted(SUPPORTED)) + ", or plain text with no or a numeric extension"
+
+
+def is_article_name(path: Path) -> bool:
+    """Whether a file's name says it holds an article: a supported extension, or plain text
+    named as newswire collections (DUC, TAC, TDT) name their stories, with no extension or a
+    numeric one ("AP880911-0016", "APW19981016.0240", "d30001t")."""
+    suffix = path.suffix.lower()
+    return suffix in SUPPORTED or suffix == "" or suffix[1:].isdigit()
 
 # Every brief carries this in its colophon (templates/); a file with it is our own output.
 GENERATOR_MARK = "Made with briefing "
@@ -66,7 +74,7 @@ def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path],
             for f in files:
                 found.setdefault(f.resolve(), f)
         elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED:
+            if not is_article_name(path):
                 problems.append(Problem(given, f"cannot read '{path.suffix or 'no extension'}' files; "
                                                f"give articles as {SUPPORTED_LIST}"))
                 continue
@@ -105,7 +113,7 @@ def _articles_in(folder: Path) -> tuple[list[Path], list[Problem]]:
                                                           "followed; name the folder itself to read it"))
         for name in sorted(filenames):
             p = here / name
-            if name.startswith(".") or p.suffix.lower() not in SUPPORTED:
+            if name.startswith(".") or not is_article_name(p):
                 continue
             if p.is_symlink():
                 try:

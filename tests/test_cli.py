@@ -188,3 +188,16 @@ def test_summarize_with_too_small_a_budget_says_so():
 def test_weekly_and_archive_options_are_checked(tmp_path, args, message):
     result = run(*args, "--db", str(tmp_path / "none.db"))
     assert result.returncode in (1, 2) and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    # `briefing summarize ... | head -1`: the pipe closes before the summary is written
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "summarize", "tests/data/newswire/a-trial/docs",
+                             "-q"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 141
+    assert "Traceback" not in err and "Exception ignored" not in err, err

@@ -356,3 +356,26 @@ def test_cp1252_file_reads_its_quotes(write):
             "collapse of the Kessel Bridge on Thursday.\r\n").encode("latin-1")
     article = clean.clean(ingest.read(write("old.txt", data), "1"))
     assert "“in mourning”" in article.text
+
+
+def test_collect_reads_wire_stories_named_without_a_text_extension(tmp_path):
+    # newswire collections (DUC, TDT) name plain-text stories by agency and date
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    names = ["APW19981016.0240", "AP880911-0016", "d30001t", "notes.json", "photo.jpg", "story.txt"]
+    for name in names:
+        (folder / name).write_text(BODY)
+    found, problems = ingest.collect([str(folder)])
+    assert [p.name for p in found] == ["AP880911-0016", "APW19981016.0240", "d30001t", "story.txt"]
+    assert problems == []
+    found, problems = ingest.collect([str(folder / "APW19981016.0240"), str(folder / "notes.json")])
+    assert [p.name for p in found] == ["APW19981016.0240"]
+    assert [Path(p.path).name for p in problems] == ["notes.json"]
+
+
+def test_a_wire_story_without_extension_is_read_as_plain_text(write):
+    path = write("NYT19981016.0123", "   MOSCOW (AP) _ Boris Yeltsin was taken to a hospital on Monday, his office "
+                                     "said.\n   The Kremlin said his condition was satisfactory.\n")
+    article = clean.clean(ingest.read(path, "1"))
+    assert "Boris Yeltsin was taken to a hospital on Monday" in article.text
+    assert "The Kremlin said his condition was satisfactory." in article.text
