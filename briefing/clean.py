@@ -44,6 +44,9 @@ MAX_HEADING_WORDS = 20
 # A hard-wrapped paragraph's lines are long; a line shorter than this that ends without
 # punctuation stands alone (a heading or a menu item), it does not wrap into the next.
 MIN_WRAPPED_LINE = 50
+# ... unless it reads as running text of at least this many words and the next line starts
+# with a small letter (see _continues); a menu or a short label has fewer words.
+MIN_RUNNING_WORDS = 6
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is",
                 "of", "on", "or", "over", "the", "to", "vs", "with", "after", "amid", "its"}
 # A part of a person's name: Jane, O’Neil, McDonald, Jean-Luc, or an initial.
@@ -116,7 +119,7 @@ def _units(raw: RawArticle) -> list[_Unit]:
         for line in block.text.split("\n"):
             if not line.strip():
                 continue
-            if current and not _wraps(current[-1]):
+            if current and not _wraps(current[-1]) and not _continues(current[-1], line):
                 units.append(_Unit("\n".join(current), b))
                 current = []
             current.append(line)
@@ -129,6 +132,17 @@ def _wraps(line: str) -> bool:
     """Whether the next line continues this one (a hard-wrapped paragraph)."""
     line = line.rstrip()
     return len(line) >= MIN_WRAPPED_LINE and not _SENTENCE_END.search(line) and not line.endswith(":")
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether a line carries on a short one before it: running text (six words or more, not
+    in Title Case) followed by a line that starts with a small letter, as a paragraph wrapped
+    early does ("The Senate voted 62-38 on Tuesday to approve a" / "bill that would ...").
+    A headline followed by page debris ("... Condemned" / "please wait") stays two lines."""
+    stripped = line.lstrip()
+    words = _WORD.findall(previous)
+    return bool(stripped) and stripped[0].islower() and len(words) >= MIN_RUNNING_WORDS \
+        and not _is_title_case(words)
 
 
 def _is_prose(text: str, rules: DebrisRules) -> bool:

@@ -264,3 +264,13 @@ def test_a_long_paragraph_shown_twice_is_kept_once(write):
             "as commuters were heading home.")
     article = cleaned(write("a.txt", f"Bridge Collapses in Varnholm\n\n{lead}\n\n{P1}\n\n{lead}\n\n{P2}\n"))
     assert article.text.count(lead) == 1
+
+
+def test_a_lead_wrapped_early_is_not_taken_for_a_headline(write):
+    # plain wire text with no headline: the first line breaks early, mid-sentence
+    text = ("The Senate voted 62-38 on Tuesday to approve a\n"
+            "bill that would raise the federal minimum wage to $7.25 an hour over\n"
+            "two years, handing a victory to Democrats.\n")
+    article = cleaned(write("wire.txt", text))
+    assert article.source.title is None
+    assert article.text.startswith("The Senate voted 62-38 on Tuesday to approve a\nbill that would raise")
