@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build", help="build a brief from article files and folders",
         description="Build a brief (Markdown, HTML, PDF and JSON) from articles: .txt, .md "
-                    "(optional YAML front matter) and .html files, or folders of them (read "
+                    "(optional YAML front matter) and .html files, plain-text wire stories named "
+                    "without a text extension (APW19981016.0240), or folders of them (read "
                     "recursively; hidden files skipped).",
         epilog=BUILD_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files and folders")
