@@ -15,8 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefing import actors, contested, corroborate, describe, pipeline
-from briefing.timeline import build_timeline
+from briefing import pipeline
+from briefing.stages import actors
+from briefing.stages import contested
+from briefing.stages import corroborate
+from briefing.stages import describe
+from briefing.stages.timeline import build_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "dprk-russia"

@@ -25,7 +25,8 @@ _SYLLABLES = ("ka", "lo", "ver", "mi", "tan", "sor", "el", "bra", "quin", "dor",
 
 def example_sentences() -> list[str]:
     """The cleaned example articles' sentences (at least six words each)."""
-    from briefing import pipeline, segment
+    from briefing import pipeline
+    from briefing.stages import segment
 
     articles, _ = pipeline.read_articles([str(EXAMPLE)])
     return [s.text for a in articles for s in segment.segment(a).sentences if len(s.text.split()) >= 6]

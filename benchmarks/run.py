@@ -49,7 +49,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
-from briefing.segment import SumyTokenizer  # the same splitter; sumy's own needs NLTK data
+from briefing.stages.segment import SumyTokenizer  # the same splitter; sumy's own needs NLTK data
 
 text = "\\n\\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt")))
 document = PlaintextParser.from_string(text, SumyTokenizer()).document
@@ -99,7 +99,8 @@ def throughput_worker(folder: str) -> None:
     """Read, condense and synthesize every article in `folder`; print seconds and peaks."""
     import resource
 
-    from briefing import parallel, pipeline, synthesize
+    from briefing import parallel, pipeline
+    from briefing.stages import synthesize
 
     start = time.perf_counter()
     articles, _ = pipeline.read_articles([folder])

@@ -141,9 +141,11 @@ def main() -> int:
     ap.add_argument("--compare-jobs", action="store_true", help="also build with --jobs 2 and print the ratio")
     args = ap.parse_args()
 
-    from briefing import novelty, weekly, weekly_render
-    from briefing.archive import Archive
-    from briefing.intake import Intake
+    from briefing.weekly import novelty
+    from briefing.weekly import build as weekly
+    from briefing.weekly import render as weekly_render
+    from briefing.archive.store import Archive
+    from briefing.archive.ingest import Intake
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

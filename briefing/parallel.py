@@ -16,8 +16,9 @@ import os
 import sys
 from collections.abc import Iterable
 
-from . import segment, summarize
-from .models import Article, Summary
+from briefing.stages import segment
+from briefing.stages import summarize
+from briefing.models import Article, Summary
 
 # Below this many articles a second process costs more than it saves. Measured with
 # `briefing build` of one-story synthetic clusters (benchmarks/corpus.py) on 2 cores, -j 2

@@ -12,12 +12,21 @@ import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import (actors, classify, clean, contested, corroborate, describe, ingest, limits, parallel, summarize,
-               synthesize)
-from .errors import InputError, NoArticlesError
-from .models import Article, Brief, Claim, Problem, Section, Summary
-from .profile import Profile
-from .timeline import build_timeline
+from briefing import parallel
+from briefing.stages import actors
+from briefing.stages import classify
+from briefing.sources import clean
+from briefing.stages import contested
+from briefing.stages import corroborate
+from briefing.stages import describe
+from briefing.sources import files as ingest
+from briefing import options as limits
+from briefing.stages import summarize
+from briefing.stages import synthesize
+from briefing.errors import InputError, NoArticlesError
+from briefing.models import Article, Brief, Claim, Problem, Section, Summary
+from briefing.profile import Profile
+from briefing.stages.timeline import build_timeline
 
 # Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
 # reader should take in the key points in under a minute).

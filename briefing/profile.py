@@ -25,8 +25,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import UsageError
-from .summarize import ALGORITHMS as SUMMARIZERS  # cheap: sumy itself is imported lazily
+from briefing.errors import UsageError
+from briefing.stages.summarize import ALGORITHMS as SUMMARIZERS  # cheap: sumy itself is imported lazily
 
 TOP_KEYS = ("title", "banner", "summarizer", "lengths", "sections")
 # lengths: key -> (least, most, what it counts)

@@ -33,7 +33,7 @@ def example_build():
 
 @pytest.fixture(scope="session")
 def example_json(example_build):
-    from briefing import render
+    from briefing.render import views as render
 
     return json.loads(render.to_json(example_build.brief))
 

@@ -16,7 +16,8 @@ EXAMPLE_INPUT = "examples/dprk-russia"  # as a user types it, relative to the pr
 
 def render_example() -> dict[str, str]:
     """The example brief's Markdown and JSON, built from the project root."""
-    from briefing import pipeline, render
+    from briefing import pipeline
+    from briefing.render import views as render
 
     cwd = os.getcwd()
     os.chdir(ROOT)

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 
 def _template_vocabulary() -> tuple[set[str], set[str]]:
     """The tags and attributes written in the HTML templates: all that a brief may hold."""
-    from briefing.resources import templates_dir
+    from briefing.render.resources import templates_dir
 
     source = "\n".join(p.read_text("utf-8") for p in templates_dir().glob("*.html.j2"))
     return set(re.findall(r"<([a-z][a-z0-9]*)", source)), set(re.findall(r"\s([a-z][a-z-]*)=\"", source))

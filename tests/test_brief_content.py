@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing import pipeline, render
+from briefing import pipeline
+from briefing.render import views as render
 from tests.conftest import norm
 
 
@@ -261,7 +262,7 @@ def test_the_example_brief_has_what_the_issue_asks_for(example_json):
     ("The summit was held at Camp David in August.", []),  # a place named like a person, not acting
 ])
 def test_a_person_is_a_name_after_a_title_or_before_a_verb_of_acting(sentence, expected):
-    from briefing.actors import people
+    from briefing.stages.actors import people
 
     assert [(p.name, p.role) for p in people(sentence)] == expected
 
@@ -272,7 +273,7 @@ def test_a_person_is_a_name_after_a_title_or_before_a_verb_of_acting(sentence, e
     ("Maria Lopez", "Marta Lopez", False),  # a consonant apart: two people, not two spellings
 ])
 def test_spelling_variants_are_the_same_person_and_relatives_are_not(a, b, same):
-    from briefing.actors import same_person
+    from briefing.stages.actors import same_person
 
     assert same_person(a, b) is same
 
@@ -287,7 +288,7 @@ def test_spelling_variants_are_the_same_person_and_relatives_are_not(a, b, same)
     ("Delegates met in mid-October.", "2023-10-27", ("mid-October", (10, 11), (10, 20))),
 ])
 def test_relative_and_partial_dates_resolve_against_the_publication_day(text, published, expected):
-    from briefing.facts import dated
+    from briefing.text.facts import dated
 
     mention = dated(text, published)[0]
     assert (mention.iso(), *mention.span) == expected

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import classify, segment
+from briefing.stages import classify
+from briefing.stages import segment
 from briefing.models import Article, Source
 
 from tests.conftest import SEEDS, norm

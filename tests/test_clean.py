@@ -8,7 +8,9 @@ import re
 
 import pytest
 
-from briefing import clean, ingest, segment
+from briefing.sources import clean
+from briefing.sources import files as ingest
+from briefing.stages import segment
 from briefing.errors import InputError
 
 from tests.conftest import SEEDS, norm

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from briefing import pipeline, profile, render
+from briefing import pipeline, profile
+from briefing.render import views as render
 from tests.conftest import EXAMPLE
 from tests.test_cli import GOOD, run
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing import facts, pipeline
+from briefing import pipeline
+from briefing.text import facts
 from briefing.models import Evidence
 
 

@@ -16,7 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing import ingest, output, pdf, pipeline, render
+from briefing import pipeline
+from briefing.sources import files as ingest
+from briefing.render import write as output
+from briefing.render import pdf
+from briefing.render import views as render
 from briefing.errors import InputError, NoArticlesError
 from tests.conftest import EXAMPLE, ROOT, SEEDS
 from tests.hostile_checks import (CountingServer, html_problems, markdown_problems, norm, pdf_payload,
@@ -232,7 +236,7 @@ def hook(event, args):
     if armed[0] and event in ("open", "socket.connect", "urllib.Request", "socket.getaddrinfo"):
         events.append([event, str(args[0]) if event == "open" else repr(args)[:200]])
 sys.addaudithook(hook)
-from briefing import pdf
+from briefing.render import pdf
 pdf.to_pdf("<p>warm up</p>", "warm")
 armed[0] = True
 pdf.to_pdf({FETCHER_PROBES.format(port=9, secret=secret)!r}, "probe")

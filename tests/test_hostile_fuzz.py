@@ -20,7 +20,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from briefing import pipeline, render
+from briefing import pipeline
+from briefing.render import views as render
 from briefing.errors import NoArticlesError
 from tests.hostile_checks import html_problems, markdown_problems, verbatim_problems
 

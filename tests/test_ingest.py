@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import clean, ingest
+from briefing.sources import clean
+from briefing.sources import files as ingest
 from briefing.errors import InputError
 
 from tests.conftest import SEEDS

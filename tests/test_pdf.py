@@ -8,7 +8,9 @@ import re
 
 import pytest
 
-from briefing import pdf, pipeline, render
+from briefing import pipeline
+from briefing.render import pdf
+from briefing.render import views as render
 from tests.conftest import EXAMPLE
 
 BANNER = "UNCLASSIFIED // FOR PUBLIC RELEASE"
@@ -127,7 +129,7 @@ def test_when_the_helper_is_gone_the_pdf_is_printed_here(brief, ua_bytes):
 
 
 def test_an_error_while_printing_in_the_helper_reaches_the_caller(monkeypatch, tmp_path, brief):
-    from briefing import output
+    from briefing.render import write as output
 
     def broken(*args, **kwargs):
         raise MemoryError("printer ran out of memory")
@@ -144,7 +146,7 @@ def test_an_error_while_printing_in_the_helper_reaches_the_caller(monkeypatch, t
 def test_a_build_that_makes_no_brief_leaves_no_printer_behind(tmp_path, capsys):
     import multiprocessing
 
-    from briefing import cli
+    import briefing.cli as cli
 
     (tmp_path / "empty.txt").write_text("")
     assert cli.main(["build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out")]) == 1

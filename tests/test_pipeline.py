@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from briefing import pipeline, synthesize
+from briefing import pipeline
+from briefing.stages import synthesize
 from briefing.errors import NoArticlesError
 
 from tests.conftest import EXAMPLE, SEEDS, norm

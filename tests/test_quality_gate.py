@@ -23,14 +23,14 @@ CHECK_BRIEF = ROOT.parent / "shared" / "tools" / "check_brief.py"
 
 @pytest.fixture(scope="module")
 def scores():
-    from briefing import evaluate
+    from briefing.summary import evaluate
 
     return {r.system: r for r in evaluate.evaluate(CLUSTERS, 100, ("briefing", "lexrank"))}
 
 
 @pytest.fixture(scope="module")
 def newswire():
-    from briefing import evaluate
+    from briefing.summary import evaluate
 
     return {r.system: r for r in evaluate.evaluate(NEWSWIRE, 100, ("briefing", "lexrank"))}
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_corpus
-from briefing import pipeline, profile, render
+from briefing import pipeline, profile
+from briefing.render import views as render
 from tests.conftest import EXAMPLE
 
 MANY = 40

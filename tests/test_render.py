@@ -7,7 +7,9 @@ import json
 
 import pytest
 
-from briefing import pdf, pipeline, render
+from briefing import pipeline
+from briefing.render import pdf
+from briefing.render import views as render
 from tests.conftest import norm
 
 SECTION_TITLES = ("Key points", "Statement", "Reactions", "Military context", "Outlook", "Sources")

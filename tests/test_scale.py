@@ -9,7 +9,10 @@ import sys
 
 import pytest
 
-from briefing import parallel, pipeline, render, segment, synthesize
+from briefing import parallel, pipeline
+from briefing.render import views as render
+from briefing.stages import segment
+from briefing.stages import synthesize
 from briefing.models import Article, Source
 from tests.conftest import ROOT
 
@@ -140,7 +143,7 @@ def test_the_same_claim_in_a_large_input_is_still_merged():
         "Firefighters rescued 14 miners trapped in the Kolvik copper mine after a flood on Sunday. "
         "The council of town number 7 approved a new budget of 10 million euros on Monday.\n")))
         for k in range(2)]
-    from briefing import summarize
+    from briefing.stages import summarize
 
     summaries = [summarize.summarize(d) for d in docs + extra]
     claims = synthesize.synthesize(summaries)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefing import clean, ingest, segment
+from briefing.sources import clean
+from briefing.sources import files as ingest
+from briefing.stages import segment
 from briefing.models import Article, Heading, Source
 
 from tests.conftest import SEEDS

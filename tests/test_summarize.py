@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefing import clean, ingest, segment, summarize
+from briefing.sources import clean
+from briefing.sources import files as ingest
+from briefing.stages import segment
+from briefing.stages import summarize
 from briefing.models import Article, Source
 
 from tests.conftest import SEEDS
@@ -33,7 +36,7 @@ def test_rank_small_inputs(algorithm):
 
 
 def test_cli_offers_the_same_algorithms():
-    from briefing import cli
+    import briefing.cli as cli
 
     assert cli.ALGORITHMS == summarize.ALGORITHMS
 

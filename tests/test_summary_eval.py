@@ -92,7 +92,7 @@ def test_eval_prints_one_table(tmp_path):
 
 
 def test_rouge_is_full_for_the_reference_itself_and_truncates_to_the_budget():
-    from briefing.evaluate import _scorer, rouge_recall
+    from briefing.summary.evaluate import _scorer, rouge_recall
 
     ref = (CLUSTERS / "ferry" / "refs" / "r1.txt").read_text()
     assert rouge_recall(_scorer(), ref, [ref], 200) == (100.0, 100.0)
@@ -126,7 +126,7 @@ def test_eval_of_a_missing_folder_is_one_line():
     ("The mayor said on Monday that the city would rebuild the bridge within a year.", False),
 ])
 def test_a_quotation_is_recognised_in_every_quoting_style(text, quote):
-    from briefing import multidoc
+    from briefing.summary import multidoc
 
     assert multidoc._is_quote(text) is quote
 
@@ -136,7 +136,8 @@ NEWSWIRE = ROOT / "tests" / "data" / "newswire"
 
 @pytest.mark.parametrize("cluster", ["a-trial", "b-epidemic"])
 def test_a_summary_states_each_claim_once_in_the_words_of_one_of_its_sources(cluster):
-    from briefing import multidoc, pipeline
+    from briefing import pipeline
+    from briefing.summary import multidoc
 
     docs = [str(p) for p in sorted((NEWSWIRE / cluster / "docs").glob("*.txt"))]
     lines, _ = multidoc.summarize(docs, 100)

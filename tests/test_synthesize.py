@@ -13,7 +13,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from briefing import pipeline, segment, summarize, synthesize
+from briefing import pipeline
+from briefing.stages import segment
+from briefing.stages import summarize
+from briefing.stages import synthesize
 
 ARTICLES = {
     "1.txt": """Kessel Bridge Collapses in Varnholm
@@ -269,7 +272,7 @@ def test_linked_pairs_come_strongest_first_and_ties_by_position(example_index):
 def test_spelling_variants_found_through_keys_are_those_of_comparing_every_pair():
     import random
 
-    from briefing.terms import _CAPITALISED, spelling_variant, spelling_variants, stem
+    from briefing.text.terms import _CAPITALISED, spelling_variant, spelling_variants, stem
 
     def every_pair(texts):  # the rule applied to all pairs, in order: the reference
         names = sorted({stem(m.group(0)) for text in texts for m in _CAPITALISED.finditer(text)})

@@ -175,8 +175,9 @@ def test_same_week_built_twice_is_the_same_brief(two_weeks):
 
 
 def test_stories_built_in_two_processes_give_the_same_brief(two_weeks, monkeypatch):
-    from briefing import weekly, weekly_render
-    from briefing.archive import Archive
+    from briefing.weekly import build as weekly
+    from briefing.weekly import render as weekly_render
+    from briefing.archive.store import Archive
 
     _, db, _, js = two_weeks
     monkeypatch.setattr(weekly, "PARALLEL_FROM", 0)
@@ -252,7 +253,7 @@ def test_help_of_the_archive_commands_imports_nothing_heavy():
 
 
 def test_a_claim_repeated_by_a_sentence_outside_this_weeks_claims_is_not_dropped():
-    from briefing import novelty
+    from briefing.weekly import novelty
     from briefing.models import Sentence
 
     said = "The Halden bridge stays closed while engineers inspect its damaged pillars."

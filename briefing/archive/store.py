@@ -1,0 +1,381 @@
+"""The article archive: one SQLite file that stores each article once.
+
+Why the rules below hold even when a run is killed or two runs overlap:
+- WAL journal and one `BEGIN IMMEDIATE` transaction per article: an article is either wholly
+  stored (row, URLs, near-duplicate keys) or not at all, and a commit survives `kill -9`.
+  `add` returns only after the commit, so whatever the caller reports as added is stored.
+- UNIQUE constraints on the text fingerprint and on every URL, checked inside the write
+  transaction: a second process that arrives with the same article finds it there.
+- A busy timeout makes a concurrent writer wait for the lock rather than fail.
+
+Near-duplicates (one wire story lightly edited by several outlets) are found with MinHash
+over word shingles and locality-sensitive hashing: each article writes 16 band keys, and only
+articles that share a band key are compared, so finding them never scans the archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.models import Article, Heading, Source
+
+DB_ENV = "BRIEFING_DB"
+DEFAULT_DB = "briefing.db"
+SCHEMA_VERSION = 1
+
+# MinHash: 64 hash functions in 16 bands of 4 rows. Two articles whose shingle sets have
+# Jaccard similarity 0.6 share a band with probability 1-(1-0.6**4)**16 = 0.89; at 0.8, 0.9999;
+# at 0.2 (same topic, different text), 0.025 - and those candidates are then checked exactly.
+SHINGLE = 4
+BANDS, ROWS = 16, 4
+# Same origin when the exact shingle overlap reaches either bound. Jaccard 0.5 keeps a copy
+# with a new headline, a rewritten lead and a few changed words (0.6-0.9 on the test's wire
+# copies); containment 0.8 keeps a copy trimmed to its first paragraphs. Two reports of one
+# event written independently share few 4-word runs (under 0.1 on the bundled example).
+NEAR_JACCARD = 0.5
+NEAR_CONTAINMENT = 0.8
+# Shingles hash to 32 bits; the permutations are a*x+b mod a prime just above 2**32, with
+# a < 2**31 so that a*x+b fits in numpy's uint64.
+_PRIME = 4294967311
+_WORDS = re.compile(r"[^\W_]+", re.U)
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    fingerprint   TEXT NOT NULL UNIQUE,      -- sha256 of the cleaned text's words
+    origin_id     INTEGER NOT NULL,          -- first article of its near-duplicate group
+    input         TEXT NOT NULL,             -- the file, page URL or feed it came from
+    via           TEXT,                      -- the feed, when it came through one
+    url           TEXT,
+    path          TEXT,
+    title         TEXT,
+    author        TEXT,
+    publisher     TEXT,
+    published     TEXT,                      -- as given by the source
+    published_day TEXT,                      -- YYYY-MM-DD, when the source gave a date
+    ingested      TEXT NOT NULL,             -- UTC, ISO 8601
+    week          TEXT NOT NULL,             -- ISO week of published_day, else of ingested
+    raw_text      TEXT NOT NULL,             -- the article's blocks as read, before cleaning
+    text          TEXT NOT NULL,             -- cleaned text (sentence offsets point into it)
+    headings      TEXT NOT NULL              -- JSON [[offset, heading], ...]
+);
+CREATE INDEX IF NOT EXISTS articles_week ON articles(week);
+CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin_id);
+CREATE TABLE IF NOT EXISTS urls (
+    url        TEXT PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS urls_article ON urls(article_id);
+CREATE TABLE IF NOT EXISTS lsh (
+    band       INTEGER NOT NULL,
+    key        INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS lsh_key ON lsh(band, key);
+CREATE INDEX IF NOT EXISTS lsh_article ON lsh(article_id);
+CREATE TABLE IF NOT EXISTS briefs (
+    week   TEXT PRIMARY KEY,
+    claims TEXT NOT NULL                     -- JSON: the claims of that week's brief
+);
+"""
+
+
+class ArchiveError(BriefingError):
+    """The archive file cannot be opened or used."""
+
+
+@dataclass(frozen=True)
+class Added:
+    status: str  # "added" | "present"
+    article_id: int
+    note: str = ""  # why it is already present, or which origin it joined
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An archived article with what the weekly build needs."""
+
+    id: int
+    origin_id: int
+    input: str
+    ingested: str
+    week: str
+    article: Article  # source.id is the archive id
+    raw_text: str = ""
+
+
+def default_path() -> Path:
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def fingerprint(text: str) -> str:
+    """The same words in the same order give the same fingerprint, whatever the spacing,
+    case or punctuation a site added."""
+    words = " ".join(w.casefold() for w in _WORDS.findall(text))
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()
+
+
+def shingles(text: str) -> set[int]:
+    words = [w.casefold() for w in _WORDS.findall(text)]
+    if len(words) < SHINGLE:
+        words = words + [""] * (SHINGLE - len(words))
+    return {int.from_bytes(hashlib.blake2b(" ".join(words[i:i + SHINGLE]).encode(), digest_size=4).digest(), "big")
+            for i in range(len(words) - SHINGLE + 1)}
+
+
+def _permutations():
+    import random
+
+    rng = random.Random(20231023)  # fixed: keys must be the same in every run
+    return [(rng.randrange(1, 1 << 31), rng.randrange(0, _PRIME)) for _ in range(BANDS * ROWS)]
+
+
+_PERMS = _permutations()
+
+
+def band_keys(sh: set[int]) -> list[int]:
+    """One key per band: a hash of that band's MinHash values (signed 64-bit for SQLite)."""
+    import numpy as np
+
+    xs = np.fromiter(sh, dtype=np.uint64, count=len(sh))
+    a = np.array([p[0] for p in _PERMS], dtype=np.uint64)[:, None]
+    b = np.array([p[1] for p in _PERMS], dtype=np.uint64)[:, None]
+    mins = ((a * xs[None, :] + b) % np.uint64(_PRIME)).min(axis=1) if len(xs) else np.zeros(len(_PERMS), np.uint64)
+    keys = []
+    for band in range(BANDS):
+        row = mins[band * ROWS:(band + 1) * ROWS].tobytes()
+        keys.append(int.from_bytes(hashlib.blake2b(row, digest_size=8).digest(), "big", signed=True))
+    return keys
+
+
+def near_duplicate(a: set[int], b: set[int]) -> bool:
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    return shared / len(a | b) >= NEAR_JACCARD or shared / min(len(a), len(b)) >= NEAR_CONTAINMENT
+
+
+def published_day(value: str | None) -> str | None:
+    """YYYY-MM-DD from a date as a source gives it (ISO, or an RFC 2822 feed date)."""
+    if not value:
+        return None
+    m = _DAY.match(value.strip())
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+class Archive:
+    def __init__(self, path: Path, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise ArchiveError(f"no archive at {self.path}; store articles first with 'briefing ingest "
+                               f"--db {self.path} ...', or give the archive with --db or ${DB_ENV}")
+        try:
+            if self.path.parent and not self.path.parent.exists():
+                raise ArchiveError(f"cannot open archive {self.path}: its folder does not exist; "
+                                   "create it or choose another with --db")
+            self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
+            if not create:
+                self._check_is_archive()  # before any write: never alter someone else's database
+            self.db.execute("PRAGMA busy_timeout = 60000")
+            self._switch_to_wal()
+            self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit survives kill -9
+            self.db.execute("PRAGMA foreign_keys = ON")
+            with self.transaction():
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"cannot open archive {self.path} ({exc}); is it a briefing "
+                               "archive? choose another with --db") from None
+
+    def _switch_to_wal(self) -> None:
+        """Turn on write-ahead logging. Two processes opening a new archive at once can get
+        SQLITE_BUSY here without SQLite's busy handler being asked, so wait and retry."""
+        for attempt in range(100):
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 99:
+                    raise
+                time.sleep(0.05)
+
+    def _check_is_archive(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version != SCHEMA_VERSION or "articles" not in tables:
+            self.db.close()
+            raise ArchiveError(f"{self.path} is not a briefing archive; give the archive that "
+                               "'briefing ingest' made, with --db or $" + DB_ENV)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    class _Tx:
+        def __init__(self, db: sqlite3.Connection):
+            self.db = db
+
+        def __enter__(self):
+            self.db.execute("BEGIN IMMEDIATE")  # take the write lock now: check-then-insert is atomic
+            return self.db
+
+        def __exit__(self, exc_type, exc, tb):
+            self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+            return False
+
+    def transaction(self) -> Archive._Tx:
+        return Archive._Tx(self.db)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def known_url(self, url: str) -> int | None:
+        row = self.db.execute("SELECT article_id FROM urls WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
+    def add(self, article: Article, raw_text: str, input: str, urls: list[str] = (),
+            via: str | None = None, now: dt.datetime | None = None) -> Added:
+        """Store the article unless its text or one of its URLs is already stored."""
+        now = now or dt.datetime.now(dt.timezone.utc)
+        digest = fingerprint(article.text)
+        sh = shingles(article.text)
+        keys = band_keys(sh)  # computed outside the lock: it is the slow part
+        urls = list(dict.fromkeys(u for u in urls if u))
+        with self.transaction() as db:
+            for url in urls:
+                row = db.execute("SELECT article_id FROM urls WHERE url = ?", (url,)).fetchone()
+                if row:
+                    return Added("present", row[0], "same URL")
+            row = db.execute("SELECT id FROM articles WHERE fingerprint = ?", (digest,)).fetchone()
+            if row:
+                for url in urls:  # remember the new address, so it is not fetched again
+                    db.execute("INSERT OR IGNORE INTO urls (url, article_id) VALUES (?, ?)", (url, row[0]))
+                return Added("present", row[0], f"same text as article {row[0]}")
+            origin = self._origin_of(db, sh, keys)
+            source = article.source
+            day = published_day(source.published)
+            week = iso_week(dt.date.fromisoformat(day) if day else now.date())
+            cur = db.execute(
+                "INSERT INTO articles (fingerprint, origin_id, input, via, url, path, title, author, "
+                "publisher, published, published_day, ingested, week, raw_text, text, headings) "
+                "VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (digest, input, via, source.url, source.path, source.title, source.author, source.publisher,
+                 source.published, day, now.strftime("%Y-%m-%dT%H:%M:%SZ"), week, raw_text, article.text,
+                 json.dumps([[h.offset, h.text] for h in article.headings], ensure_ascii=False)))
+            article_id = cur.lastrowid
+            db.execute("UPDATE articles SET origin_id = ? WHERE id = ?", (origin or article_id, article_id))
+            db.executemany("INSERT INTO urls (url, article_id) VALUES (?, ?)", [(u, article_id) for u in urls])
+            db.executemany("INSERT INTO lsh (band, key, article_id) VALUES (?, ?, ?)",
+                           [(band, key, article_id) for band, key in enumerate(keys)])
+        return Added("added", article_id, f"near-duplicate of article {origin}" if origin else "")
+
+    def _origin_of(self, db: sqlite3.Connection, sh: set[int], keys: list[int]) -> int | None:
+        """The origin of the first stored near-duplicate, if any (checked exactly)."""
+        candidates: set[int] = set()
+        for band, key in enumerate(keys):
+            candidates.update(r[0] for r in db.execute(
+                "SELECT article_id FROM lsh WHERE band = ? AND key = ?", (band, key)))
+        for cid in sorted(candidates):
+            text, origin = db.execute("SELECT text, origin_id FROM articles WHERE id = ?", (cid,)).fetchone()
+            if near_duplicate(sh, shingles(text)):
+                return origin
+        return None
+
+    def remove(self, article_id: int) -> bool:
+        with self.transaction() as db:
+            row = db.execute("SELECT origin_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if not row:
+                return False
+            db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            if row[0] == article_id:  # the group's first article goes: the next one leads it
+                rest = [r[0] for r in db.execute("SELECT id FROM articles WHERE origin_id = ? ORDER BY id",
+                                                 (article_id,))]
+                if rest:
+                    db.execute("UPDATE articles SET origin_id = ? WHERE origin_id = ?", (rest[0], article_id))
+        return True
+
+    # -- reading ---------------------------------------------------------------------------
+
+    _COLUMNS = ("id, origin_id, input, ingested, week, url, path, title, author, publisher, "
+                "published_day, published, text, headings")
+
+    def _stored(self, row, with_raw: str = "") -> Stored:
+        (aid, origin, input, ingested, week, url, path, title, author, publisher, day, published,
+         text, headings) = row
+        source = Source(id=str(aid), title=title, author=author, publisher=publisher,
+                        published=day or published, url=url, path=path)
+        article = Article(source=source, text=text,
+                          headings=tuple(Heading(o, h) for o, h in json.loads(headings)))
+        return Stored(aid, origin, input, ingested, week, article, with_raw)
+
+    def week(self, week: str) -> list[Stored]:
+        """The articles of an ISO week, oldest first (published day, then archive order)."""
+        rows = self.db.execute(f"SELECT {self._COLUMNS} FROM articles WHERE week = ? "
+                               "ORDER BY COALESCE(published_day, substr(ingested, 1, 10)), id", (week,))
+        return [self._stored(r) for r in rows]
+
+    def get(self, article_id: int) -> Stored | None:
+        row = self.db.execute(f"SELECT {self._COLUMNS}, raw_text FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
+        return self._stored(row[:-1], row[-1]) if row else None
+
+    def urls(self, article_id: int) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT url FROM urls WHERE article_id = ? ORDER BY url",
+                                              (article_id,))]
+
+    def listing(self, week: str | None = None) -> list[tuple]:
+        """(id, origin id, week, day, title, input) for every article, or one week's."""
+        sql = ("SELECT id, origin_id, week, COALESCE(published_day, substr(ingested, 1, 10)), title, input "
+               "FROM articles")
+        args: tuple = ()
+        if week:
+            sql += " WHERE week = ?"
+            args = (week,)
+        return list(self.db.execute(sql + " ORDER BY id", args))
+
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    # -- briefs ----------------------------------------------------------------------------
+
+    def save_brief(self, week: str, claims: list[dict]) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO briefs (week, claims) VALUES (?, ?)",
+                       (week, json.dumps(claims, ensure_ascii=False, sort_keys=True)))
+
+    def previous_brief(self, week: str) -> tuple[str, list[dict]] | None:
+        """The latest stored brief of a week before `week` (ISO week keys sort in time order)."""
+        row = self.db.execute("SELECT week, claims FROM briefs WHERE week < ? ORDER BY week DESC LIMIT 1",
+                              (week,)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None

@@ -1,0 +1,120 @@
+"""Stage 6: sort claims into the brief's sections by the cue vocabulary of each section.
+
+The sections and their cues are data (`data/sections.toml`, or a file the caller gives),
+so another kind of event can have other sections. See that file for how cues are weighed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from briefing.models import Claim, Document, Section, SectionSpec, Sentence
+from briefing.text.terms import stem
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A subheading is a hint, not a verdict: its cues count half.
+HEADING_WEIGHT = 0.5
+# A sentence that continues the previous one ("He added ...", the second half of a quote)
+# gets this much towards the previous sentence's section: about one clear cue's worth.
+CONTINUATION_BONUS = 1.5
+_CONTINUING_STARTS = {"he", "she", "they", "it", "this", "these", "those", "his", "her", "their", "its"}
+_OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
+
+
+@dataclass(frozen=True)
+class SectionScheme:
+    specs: tuple[SectionSpec, ...]
+    default: str
+    cues: dict[str, tuple[tuple[tuple[str, ...], float], ...]]  # key -> ((stemmed cue, weight), ...)
+
+
+def load_scheme(path: Path | None = None) -> SectionScheme:
+    """Read the section set and cue vocabulary (the built-in one unless `path` is given)."""
+    if path is None:
+        text = resources.files("briefing").joinpath("data/sections.toml").read_text("utf-8")
+    else:
+        text = path.read_text("utf-8")
+    return scheme_from_data(tomllib.loads(text)["section"])
+
+
+def scheme_from_data(entries: list[dict]) -> SectionScheme:
+    """A scheme from section tables: [{key, title, cues, default}] (a profile's `sections`)."""
+    specs, cues, default = [], {}, None
+    for entry in entries:
+        spec = SectionSpec(key=entry["key"], title=entry["title"], cues=dict(entry.get("cues", {})))
+        specs.append(spec)
+        merged: dict[tuple[str, ...], float] = {}
+        for cue, weight in spec.cues.items():  # "warn" and "warning" are one cue once stemmed
+            key = _stems(cue)
+            merged[key] = max(float(weight), merged.get(key, 0.0))
+        cues[spec.key] = tuple(merged.items())
+        if entry.get("default"):
+            default = spec.key
+    return SectionScheme(tuple(specs), default or specs[0].key, cues)
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _WORD.findall(text))
+
+
+def _cue_scores(scheme: SectionScheme, text: str) -> dict[str, list[float]]:
+    tokens = _stems(text)
+    joined = " " + " ".join(tokens) + " "
+    return {key: [w for cue, w in cues if " " + " ".join(cue) + " " in joined]
+            for key, cues in scheme.cues.items()}
+
+
+def _score(scheme: SectionScheme, sentence: Sentence, previous: str | None, continues: bool) -> dict[str, float]:
+    scores = {key: sum(sorted(ws, reverse=True)[:2]) for key, ws in _cue_scores(scheme, sentence.text).items()}
+    if sentence.heading:
+        for key, ws in _cue_scores(scheme, sentence.heading).items():
+            scores[key] += HEADING_WEIGHT * max(ws, default=0.0)
+    if continues and previous:
+        scores[previous] += CONTINUATION_BONUS
+    return scores
+
+
+def sentence_sections(scheme: SectionScheme, document: Document) -> dict[tuple[str, int], str]:
+    """The section each sentence of a document belongs in, read in order for context."""
+    out: dict[tuple[str, int], str] = {}
+    previous: str | None = None
+    open_quote = False
+    last_paragraph = -1
+    for s in document.sentences:
+        if s.paragraph != last_paragraph:
+            previous, open_quote, last_paragraph = None, False, s.paragraph
+        words = _WORD.findall(s.text)
+        continues = open_quote or bool(words and words[0].lower() in _CONTINUING_STARTS)
+        scores = _score(scheme, s, previous, continues)
+        best = max(scores.values())
+        section = scheme.default if best <= 0 else next(k for k, v in scores.items() if v == best)
+        out[s.key] = section
+        previous = section
+        open_quote = _ends_inside_quote(s.text, open_quote)
+    return out
+
+
+def _ends_inside_quote(text: str, was_open: bool) -> bool:
+    depth = 1 if was_open else 0
+    for ch in text:
+        if ch in _OPEN_QUOTES:
+            depth = 1
+        elif ch in _CLOSE_QUOTES:
+            depth = 0
+    return depth > 0
+
+
+def classify(claims: list[Claim], documents: list[Document], scheme: SectionScheme) -> list[Section]:
+    """Place each claim in the section of the sentence it shows; keep claim order."""
+    where: dict[tuple[str, int], str] = {}
+    for document in documents:
+        where.update(sentence_sections(scheme, document))
+    sections = {spec.key: Section(spec.key, spec.title, []) for spec in scheme.specs}
+    for claim in claims:
+        claim.section = where.get(claim.origin, scheme.default)
+        sections[claim.section].claims.append(claim)
+    return [sections[spec.key] for spec in scheme.specs]

@@ -1,0 +1,97 @@
+"""Contested claims: link each denial or refusal to comment to the claim it answers.
+
+A denial is a sentence whose predicate rejects, denies or dismisses something, or refuses to
+comment on it. It answers the claim of the brief that shares most of its content words (the
+denial's own vocabulary set aside). A denial that names its object only in general terms
+("rejected the allegations") answers the best-supported accusation in the brief, the claim
+that alleges, accuses, condemns, calls unlawful or confirms something (in any of its sources’
+sentences) and shares a content word with it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from briefing.models import Claim, Denial, Document, Evidence
+from briefing.stages.synthesize import Witnesses
+from briefing.text.terms import stem, terms
+
+_DENIAL = re.compile(
+    r"\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"rebuff(?:s|ed)?|repudiat(?:e|es|ed)|(?:do|does|did|will|would)\s*(?:n[o'’]t|not)\s+comment|"
+    r"(?:declin|refus)(?:e|es|ed|ing)\s+to\s+(?:comment|confirm)|no\s+comment)\b", re.I)
+_GENERIC_OBJECT = re.compile(r"\b(?:(?:the|these|those|such|all)\s+(?:\w+\s+)?"
+                             r"(?:allegations?|accusations?|claims?|reports?|charges?)\b"
+                             r"|(?:allegations?|accusations?|claims?|reports?|charges?)\s+that\b)", re.I)
+_ACCUSATION = re.compile(r"\b(?:alleg\w*|accus\w*|condemn\w*|confirm\w*|charg\w*|blam\w*|denounc\w*|"
+                         r"criticis\w*|criticiz\w*|unlawful|illegal\w*|violat\w*)\b", re.I)
+# The denial's own words say nothing about what it answers.
+_DENIAL_TERMS = {stem(w) for w in ("reject", "deny", "denial", "dismiss", "refute", "comment", "allegation",
+                                   "accusation", "claim", "false", "baseless", "say", "state", "respond",
+                                   "add", "ask")}
+# Share of content words (cosine over term sets) a denial that names what it denies must have
+# in common with a claim to answer it. Overlap separates poorly on its own: on the bundled
+# example "we don't comment" (asked about weapon deliveries) scores 0.28 with the deliveries
+# claim it answers and 0.26 with the runner-up. The floor only keeps a denial that shares
+# next to nothing with every claim from being attached to one.
+MIN_OVERLAP = 0.15
+
+
+def is_denial(text: str) -> bool:
+    return bool(_DENIAL.search(text))
+
+
+def _content(text: str) -> set[str]:
+    return {t for t in terms(text) if t not in _DENIAL_TERMS}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+
+def _answered(words: set[str], generic: bool, accusations: list[Claim], targets: list[Claim],
+              content: dict[int, set[str]]) -> Claim | None:
+    """The claim a denial answers: among the accusations when it denies "the allegations"."""
+    if generic:  # the best-supported accusation that shares a content word with the denial
+        return next((c for c in accusations if words & content[id(c)]), None)
+    scored = [(_overlap(words, content[id(c)]), -n, c) for n, c in enumerate(targets)]
+    best = max(scored, key=lambda t: t[:2], default=None)
+    return best[2] if best and best[0] >= MIN_OVERLAP else None
+
+
+def link_denials(claims: list[Claim], documents: list[Document], witnesses: Witnesses | None = None) -> None:
+    """Attach every denial in the articles to the claim it answers (claims carry their refs).
+    A denial that is no claim cites every source that states it (`witnesses`)."""
+    claim_of = {(e.source, e.index): c for c in claims for e in c.evidence}
+    targets = [c for c in claims if not is_denial(c.text)]
+    accusations = sorted((c for c in targets if any(_ACCUSATION.search(e.sentence) for e in c.evidence)),
+                         key=lambda c: (-len(c.source_ids), -c.score, c.first_seen))
+    content = {id(c): _content(" ".join(e.sentence for e in c.evidence)) for c in targets}
+    seen: set[int] = set()
+    linked: set[frozenset] = set()  # groups of denying sentences already linked
+    for document in documents:
+        for sentence in document.sentences:
+            if not is_denial(sentence.text):
+                continue
+            own = claim_of.get(sentence.key)
+            if own is not None and id(own) in seen:
+                continue  # a denial several sources state is linked once, with all its citations
+            evidence = (witnesses or {}).get(sentence.key) or (Evidence(
+                sentence.source_id, sentence.text, sentence.start, sentence.end, sentence.index),)
+            group = frozenset((e.source, e.index) for e in evidence)
+            if own is None and group in linked:
+                continue
+            target = _answered(_content(sentence.text), bool(_GENERIC_OBJECT.search(sentence.text)),
+                               [c for c in accusations if c is not own], [c for c in targets if c is not own],
+                               content)
+            if target is None:
+                continue
+            if own is not None:
+                seen.add(id(own))
+                own.answers = target.ref
+                denial = Denial(own.text, tuple(own.evidence), own.ref)
+            else:
+                linked.add(group)
+                denial = Denial(sentence.text, tuple(evidence))
+            target.denials.append(denial)

@@ -1,0 +1,289 @@
+"""Dates and numbers stated in a sentence, so that sources stating one claim can be compared.
+
+A date is kept as the span of days it can mean: "October 26, 2023" is one day, "mid-October"
+the 11th to the 20th, "October" the whole month. A year left out matches any year. Two
+sources disagree on a date only when none of their dates can mean the same day.
+
+Relative dates ("on Tuesday", "yesterday", "this summer", "last month") mean something only
+against the day the article was published: they are resolved when that day is known and
+otherwise left out of comparisons (shown as written).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from briefing.stages.actors import name_discrepancies
+from briefing.models import Discrepancy, Evidence
+from briefing.text.terms import stem
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_ABBREVIATIONS["sept"] = 9
+# Month names are matched capitalised ("May 5", not "may resign"); an abbreviation only
+# with a day or year after it ("Oct. 26"), so a first name like "Jan" is not January.
+_FULL = "|".join(sorted((n.capitalize() for n in _MONTHS), key=len, reverse=True))
+_ANY = "|".join(sorted([n.capitalize() for n in _MONTHS] + [a.capitalize() for a in _ABBREVIATIONS],
+                       key=len, reverse=True))
+_MONTH_ANY = rf"(?P<month>(?:{_ANY}))\.?"
+_MONTH_FULL = rf"(?P<month>(?:{_FULL}))"
+_PART = r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
+_DATE_PATTERNS = [
+    # 2023-10-26
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+    # October 26, 2023 / Oct. 26 / October 26th
+    re.compile(_PART + r"\b" + _MONTH_ANY + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?"),
+    # 26 October 2023 / the 26th of October
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_ANY + r"\b(?:,?\s+(?P<year>\d{4})\b)?"),
+    # Oct. 2023
+    re.compile(_PART + r"\b" + _MONTH_ANY + r",?\s+(?P<year>\d{4})\b"),
+    # mid-October / October
+    re.compile(_PART + r"\b" + _MONTH_FULL + r"\b"),
+]
+_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+# A number and what it counts: "12 people", "3.5 million euros", "40 percent". The noun is
+# read only when no unit follows, so "40 percent after" stays "40 percent".
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s+(?P<scale>million|billion|trillion|thousand))?"
+    r"(?:\s*(?P<unit>%|per\s*cent\b|percent\b)|\s+(?:of\s+)?(?P<noun>[A-Za-z][a-z-]+))?")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str  # as written
+    year: int | None
+    month: int
+    first_day: int
+    last_day: int
+    end_month: int = 0  # a span over several months ("this summer"); 0: within `month`
+
+    @property
+    def span(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """First and last (month, day) the mention can mean."""
+        return (self.month, self.first_day), (self.end_month or self.month, self.last_day)
+
+    def can_match(self, other: DateMention) -> bool:
+        if self.year is not None and other.year is not None and self.year != other.year:
+            return False
+        (a0, a1), (b0, b1) = self.span, other.span
+        return a0 <= b1 and b0 <= a1
+
+    def iso(self) -> str:
+        """YYYY-MM-DD for a day, YYYY-MM for a whole month, else the text as written."""
+        if self.year is None or self.end_month:
+            return self.text
+        if self.first_day == self.last_day:
+            return f"{self.year:04d}-{self.month:02d}-{self.first_day:02d}"
+        if self.first_day == 1 and self.last_day == calendar.monthrange(self.year, self.month)[1]:
+            return f"{self.year:04d}-{self.month:02d}"
+        return self.text
+
+    def sort_key(self, default_year: int = 0) -> tuple[int, int, int, int, int]:
+        """Chronological order: year (or `default_year` when unknown), start, then narrower first."""
+        (m0, d0), (m1, d1) = self.span
+        return (self.year if self.year is not None else default_year, m0, d0, m1, d1)
+
+
+def dates(text: str) -> list[DateMention]:
+    """The calendar dates mentioned in `text`, most specific reading first."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _to_mention(m)
+            if mention:
+                found.append(mention)
+                taken.append((m.start(), m.end()))
+    return found
+
+
+def _to_mention(m: re.Match[str]) -> DateMention | None:
+    g = m.groupdict()
+    name = (g.get("month") or "").lower().rstrip(".")
+    month = int(g["mnum"]) if g.get("mnum") else _MONTHS.get(name) or _ABBREVIATIONS.get(name)
+    if not month or not 1 <= month <= 12:
+        return None
+    year = int(g["year"]) if g.get("year") else None
+    last = calendar.monthrange(year or 2001, month)[1]
+    if g.get("day"):
+        day = int(g["day"])
+        if not 1 <= day <= last:
+            return None
+        first_day = last_day = day
+    elif g.get("part"):
+        first_day, last_day = _PART_DAYS[g["part"].lower()]
+        last_day = min(last_day, last)
+    else:
+        first_day, last_day = 1, last
+    return DateMention(m.group(0).strip(), year, month, first_day, last_day)
+
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_RELATIVE = re.compile(
+    r"\b(?:(?P<weekday_on>on|last|this past)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+    r"|(?P<day_word>yesterday|today)"
+    r"|(?P<which>earlier this|early this|late last|this|last)\s+(?P<unit>spring|summer|autumn|fall|month|week|year)"
+    r")\b", re.I)
+
+
+def relative_dates(text: str, published: str | None) -> list[DateMention]:
+    """Relative dates in `text`, resolved against the publication day; none when it is unknown."""
+    pub = _publication_day(published)
+    if pub is None:
+        return []
+    found = []
+    for m in _RELATIVE.finditer(text):
+        mention = _resolve_relative(m, pub)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _publication_day(published: str | None) -> dt.date | None:
+    if not published or len(published) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _day(text: str, day: dt.date) -> DateMention:
+    return DateMention(text, day.year, day.month, day.day, day.day)
+
+
+def _resolve_relative(m: re.Match[str], pub: dt.date) -> DateMention | None:
+    text = m.group(0)
+    if m.group("weekday"):
+        # News convention: "on Tuesday" in an article is the latest Tuesday up to the day it
+        # was published (that day itself included); "last Tuesday" is one before that day.
+        back = (pub.weekday() - _WEEKDAYS[m.group("weekday").lower()]) % 7
+        if m.group("weekday_on").lower() != "on" and back == 0:
+            back = 7
+        return _day(text, pub - dt.timedelta(days=back))
+    if m.group("day_word"):
+        return _day(text, pub - dt.timedelta(days=1 if m.group("day_word").lower() == "yesterday" else 0))
+    unit, which = m.group("unit").lower(), m.group("which").lower()
+    past = which.startswith(("last", "late last"))
+    if unit == "week":
+        start = pub - dt.timedelta(days=pub.weekday() + (7 if past else 0))
+        end = start + dt.timedelta(days=6)
+        if start.year != end.year:
+            start = dt.date(end.year, 1, 1)
+        return DateMention(text, end.year, start.month, start.day, end.day, end.month if end.month != start.month else 0)
+    if unit == "month":
+        year, month = (pub.year, pub.month - 1) if past else (pub.year, pub.month)
+        if month == 0:
+            year, month = year - 1, 12
+        last = pub.day if which == "earlier this" else calendar.monthrange(year, month)[1]
+        return DateMention(text, year, month, 1, last)
+    if unit == "year":
+        return DateMention(text, pub.year - (1 if past else 0), 1, 1, 31, 12)
+    first_month, last_month = _SEASONS[unit]
+    year = pub.year - 1 if past else pub.year
+    return DateMention(text, year, first_month, 1, calendar.monthrange(year, last_month)[1], last_month)
+
+
+def dated(text: str, published: str | None) -> list[DateMention]:
+    """Every date in `text`, calendar dates (years filled in) then relative ones, resolved."""
+    return resolve_year(dates(text), published) + relative_dates(text, published)
+
+
+def resolve_year(mentions: list[DateMention], published: str | None) -> list[DateMention]:
+    """Give year-less dates the year of publication when it is known (latest not after it)."""
+    if not published:
+        return mentions
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return mentions
+    out = []
+    for d in mentions:
+        if d.year is None:
+            year = pub.year if (d.month, d.first_day) <= (pub.month, pub.day) else pub.year - 1
+            d = DateMention(d.text, year, d.month, d.first_day, d.last_day, d.end_month)
+        out.append(d)
+    return out
+
+
+def numbers(text: str) -> dict[str, tuple[float, str]]:
+    """Counted nouns (stemmed) and the number given for each: {"peopl": (12.0, "12 people")}."""
+    date_spans = [(m.start(), m.end()) for p in _DATE_PATTERNS for m in p.finditer(text)]
+    out: dict[str, tuple[float, str]] = {}
+    for m in _NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in date_spans):
+            continue
+        value = float(m.group("value").replace(",", ""))
+        if m.group("scale"):
+            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("scale").lower()]
+        noun = "%" if m.group("unit") else m.group("noun")
+        if not noun or (1900 <= value <= 2100 and m.group("value").isdigit() and not m.group("scale")
+                        and not m.group("unit")):
+            continue  # a bare number or a year ("2023", not "2,000") says nothing comparable
+        out.setdefault(stem(noun) if noun != "%" else "%", (value, m.group(0).strip()))
+    return out
+
+
+def discrepancies(evidence: list[Evidence], published: dict[str, str | None]) -> list[Discrepancy]:
+    """Where the sources of one claim differ on a date or on a counted quantity."""
+    said: dict[str, str] = {}
+    for e in evidence:  # a source that states the claim twice: read both as one
+        said[e.source] = (said[e.source] + " " + e.sentence) if e.source in said else e.sentence
+    if len(said) < 2:
+        return []
+    found: list[Discrepancy] = []
+    by_source = {s: dated(text, published.get(s)) for s, text in said.items()}
+    with_dates = {s: ds for s, ds in by_source.items() if ds}
+    if len(with_dates) >= 2 and not _dates_agree(list(with_dates.values())):
+        found.append(Discrepancy("date", {s: ds[0].text for s, ds in with_dates.items()}))
+    counts = {s: numbers(text) for s, text in said.items()}
+    nouns = sorted({n for c in counts.values() for n in c})
+    for noun in nouns:
+        stated = {s: c[noun] for s, c in counts.items() if noun in c}
+        if len(stated) >= 2 and len({v for v, _ in stated.values()}) > 1:
+            found.append(Discrepancy("number", {s: text for s, (_, text) in stated.items()}))
+    for _, names in sorted(name_discrepancies(said).items()):
+        found.append(Discrepancy("person", names))
+    named = {s: ps for s, ps in ((s, places(text)) for s, text in said.items()) if ps}
+    if len(named) >= 2 and not set.intersection(*(set(ps.values()) for ps in named.values())):
+        found.append(Discrepancy("place", {s: next(iter(ps)) for s, ps in named.items()}))
+    return found
+
+
+# A place is a capitalised name after "in", "at" or "near" that ends the phrase: "in Vessby,"
+# or "in Vessby on Monday", but not "in Russia-Ukraine crisis" (there it qualifies a noun).
+_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+                    r"(?=\s*(?:[.,;:!?)”\"]|$|\s(?:on|in|at|to|and|where|with|for|after|before|last|this|"
+                    r"during|when|while|from|since|earlier|later|as)\b))")
+_NOT_PLACES = set(_MONTHS) | {d.lower() for d in calendar.day_name}
+
+
+def places(text: str) -> dict[str, str]:
+    """Places named in `text`: {as written: the same place's key}; a country's capital and its
+    other names share one key ("Pyongyang" and "North Korea")."""
+    from briefing.text.terms import entity_names
+
+    out = {}
+    for m in _PLACE.finditer(text):
+        name = m.group("name")
+        if name.split()[0].lower() in _NOT_PLACES:
+            continue
+        keys = entity_names(name)
+        out[name] = keys[0] if keys else name.lower()
+    return out
+
+
+def _dates_agree(per_source: list[list[DateMention]]) -> bool:
+    """True when some date of each source can mean the same day as some date of every other."""
+    for i, a in enumerate(per_source):
+        for b in per_source[i + 1:]:
+            if not any(x.can_match(y) for x in a for y in b):
+                return False
+    return True

@@ -1,0 +1,191 @@
+"""The weekly brief: a week of archived articles, clustered into stories, each story built
+with the stages of the single brief, then compared with last week's brief.
+
+    archive.week -> stories.cluster -> per story: segment -> summarize -> synthesize
+    -> classify -> key points, title -> order by weight -> novelty.compare -> WeeklyBrief
+
+Sources are numbered 1, 2, 3 across the week in time order (the order `archive.week` gives),
+so a claim's citations point into one source list for the whole brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
+
+from briefing import pipeline
+from briefing.stages import classify
+from briefing.weekly import novelty
+from briefing.weekly import stories
+from briefing.archive.store import Archive, Stored, iso_week
+from briefing.errors import NoArticlesError, UsageError
+from briefing.models import Actor, Article, Claim, Section, Source, Summary, TimelineEvent, source_order
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+# Weight of a story: each independent origin counts 1, each further outlet reprinting an
+# origin a quarter (corroboration, not volume), plus the mean score of its key points (the
+# summarizer's salience, already raised for corroborated claims) to break ties between
+# stories of equal coverage.
+REPRINT_WEIGHT = 0.25
+# Below this many articles a week is built in one process even with --jobs: starting
+# workers costs more (about a second) than the stories take. One process is the default:
+# on the shared 2-core machine benchmarks/weekly.py found no reliable gain from two workers
+# for 5,000 articles (2 processes / 1 process: 1.06 with both warm; 0.80 and 1.22 in runs
+# where the second build was the warm one; load average 2.4-4.5 from other work).
+PARALLEL_FROM = 200
+
+
+@dataclass
+class Story:
+    title: str
+    source_ids: list[str]
+    key_points: list[Claim]
+    sections: list[Section]
+    claims: list[Claim]
+    summaries: list[Summary]
+    origins: int  # independent origins among its sources (near-duplicates count once)
+    outlets: int  # publishers (else web sites) among its sources
+    weight: float = 0.0
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+
+    @property
+    def single_source(self) -> bool:
+        return len(self.source_ids) == 1
+
+
+@dataclass
+class WeeklyBrief:
+    week: str
+    title: str
+    sources: list[Source]
+    stories: list[Story]
+    origin_of: dict[str, int]  # source id -> its near-duplicate group
+    compared_with: str | None = None  # the week of the brief the marks compare against
+    marks: dict[tuple[str, int], novelty.Mark] = field(default_factory=dict)
+    dropped: list[dict] = field(default_factory=list)  # last week's claims no source repeats
+
+    def claim_origins(self, claim: Claim) -> int:
+        return len({self.origin_of[s] for s in claim.source_ids})
+
+
+def parse_week(text: str) -> str:
+    """'2023-W43' -> '2023-W43', checked; a clear error otherwise."""
+    m = _WEEK.match(text.strip())
+    if m:
+        try:
+            dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return f"{m[1]}-W{m[2]}"
+        except ValueError:
+            pass
+    raise UsageError(f"--week {text!r} is not an ISO week; write it as 2023-W43")
+
+
+def last_complete_week(today: dt.date | None = None) -> str:
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    return iso_week(today - dt.timedelta(days=7))
+
+
+def week_days(week: str) -> tuple[dt.date, dt.date]:
+    year, number = int(week[:4]), int(week[6:])
+    return dt.date.fromisocalendar(year, number, 1), dt.date.fromisocalendar(year, number, 7)
+
+
+def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Options(),
+          jobs: int | None = None) -> WeeklyBrief:
+    """Build the week's brief from the archive; raise NoArticlesError for an empty week.
+
+    Stories are built in `jobs` processes (default 1); the result is the same whatever the
+    number, since each story is built on its own and results keep their order.
+    """
+    stored = archive.week(week)
+    if not stored:
+        first, last = week_days(week)
+        raise NoArticlesError(f"no articles in {archive.path} were published (or, undated, ingested) in "
+                              f"{week} ({first} to {last}), so no brief was made; ingest some with "
+                              "'briefing ingest' or choose another --week")
+    # 1. one source list for the week, in time order
+    articles = [_renumbered(s, str(n)) for n, s in enumerate(stored, 1)]
+    origin_of = {a.source.id: s.origin_id for a, s in zip(articles, stored)}
+    # 2. cluster into stories
+    groups = stories.cluster([stories.Item(n, s.origin_id, s.article.text) for n, s in enumerate(stored)])
+    # 3. each story through the single brief's stages
+    scheme = classify.load_scheme(options.sections_file)
+    work = [([articles[i] for i in group], {articles[i].source.id: origin_of[articles[i].source.id] for i in group},
+             scheme, options) for group in groups]
+    built = _map_stories(work, jobs if len(stored) >= PARALLEL_FROM else 1)
+    built.sort(key=lambda s: (-s.weight, source_order(s.source_ids[0])))
+    for k, story in enumerate(built, 1):
+        _prefix_refs(story, f"story-{k}-")
+    brief = WeeklyBrief(week=week, title=options.title or f"Weekly brief {week}",
+                        sources=[a.source for a in articles], stories=built, origin_of=origin_of)
+    # 4. what is new since the last stored brief
+    previous = archive.previous_brief(week)
+    if previous:
+        brief.compared_with, records = previous
+        sentences = (x for s in built for summary in s.summaries for x in summary.document.sentences)
+        brief.marks, brief.dropped = novelty.compare([c for s in built for c in s.claims], records, sentences)
+    return brief
+
+
+def _map_stories(work: list[tuple], jobs: int | None) -> list[Story]:
+    jobs = jobs or 1
+    if jobs <= 1 or len(work) <= 1:
+        return [_story(*w) for w in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        return list(pool.map(_story_args, work, chunksize=max(1, len(work) // (8 * jobs))))
+
+
+def _story_args(w: tuple) -> Story:
+    return _story(*w)
+
+
+def _renumbered(stored: Stored, source_id: str) -> Article:
+    return replace(stored.article, source=replace(stored.article.source, id=source_id))
+
+
+def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: pipeline.Options) -> Story:
+    """One story through the single brief's stages (pipeline.make_brief): the same claims,
+    citations, denials, timeline and actors a brief of these articles alone would have."""
+    story_options = replace(options, scheme=scheme, title=None, jobs=1, progress=False)
+    result = pipeline.make_brief(articles, story_options, origin_of=origin_of)
+    brief, summaries = result.brief, result.summaries
+    claims = sorted((c for section in brief.sections for c in section.claims), key=lambda c: (-c.score, c.first_seen))
+    ids = [a.source.id for a in articles]
+    origins = len({origin_of[i] for i in ids})
+    salience = sum(c.score for c in brief.key_points) / len(brief.key_points) if brief.key_points else 0.0
+    outlets = len({a.source.publisher or (urlsplit(a.source.url).hostname if a.source.url else None)
+                   or a.source.id for a in articles})
+    return Story(title=brief.title, source_ids=ids, key_points=brief.key_points, sections=brief.sections,
+                 claims=claims, summaries=summaries, origins=origins, outlets=outlets,
+                 weight=origins + REPRINT_WEIGHT * (len(ids) - origins) + salience,
+                 timeline=brief.timeline, actors=brief.actors)
+
+
+def _prefix_refs(story: Story, prefix: str) -> None:
+    """Make a story's anchors unique in the week: "claim-3" -> "story-2-claim-3"."""
+    def ref(r: str) -> str:
+        return prefix + r if r else r
+
+    for claim in story.claims:
+        claim.ref, claim.answers = ref(claim.ref), ref(claim.answers)
+        claim.denials = [replace(d, ref=ref(d.ref)) for d in claim.denials]
+    for event in story.timeline:
+        event.ref, event.claim = ref(event.ref), ref(event.claim)
+    for actor in story.actors:
+        actor.appears_in = [ref(r) for r in actor.appears_in]
+
+
+def claim_records(brief: WeeklyBrief) -> list[dict]:
+    """This week's claims as stored for next week's comparison."""
+    labels = {s.id: _label(s) for s in brief.sources}
+    return [novelty.record(c, story.title, labels) for story in brief.stories for c in story.claims]
+
+
+def _label(source: Source) -> str:
+    parts = [source.title or "Untitled", source.publisher, source.published]
+    return ", ".join(p for p in parts if p) + (f" <{source.url}>" if source.url else "")
