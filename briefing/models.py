@@ -111,6 +111,11 @@ class Evidence:
     index: int = 0  # sentence index within its source
 
 
+# For each sentence (source id, index): every sentence that states the same, itself included.
+# Made by claim matching (stages/synthesize), read by the stages after it.
+Witnesses = dict[tuple[str, int], tuple[Evidence, ...]]
+
+
 @dataclass(frozen=True)
 class Discrepancy:
     """Sources that state one claim but differ on a fact in it."""

@@ -262,7 +262,7 @@ def test_the_example_brief_has_what_the_issue_asks_for(example_json):
     ("The summit was held at Camp David in August.", []),  # a place named like a person, not acting
 ])
 def test_a_person_is_a_name_after_a_title_or_before_a_verb_of_acting(sentence, expected):
-    from briefing.stages.actors import people
+    from briefing.text.people import people
 
     assert [(p.name, p.role) for p in people(sentence)] == expected
 
@@ -273,7 +273,7 @@ def test_a_person_is_a_name_after_a_title_or_before_a_verb_of_acting(sentence, e
     ("Maria Lopez", "Marta Lopez", False),  # a consonant apart: two people, not two spellings
 ])
 def test_spelling_variants_are_the_same_person_and_relatives_are_not(a, b, same):
-    from briefing.stages.actors import same_person
+    from briefing.text.people import same_person
 
     assert same_person(a, b) is same
 

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from briefing.text import similarity
 from briefing import parallel, pipeline
 from briefing.render import views as render
 from briefing.stages import segment
@@ -125,20 +126,20 @@ def test_progress_bar_on_a_terminal_only_and_never_with_quiet(cluster, tmp_path)
 
 
 def test_a_word_shared_by_more_sentences_than_a_block_holds_makes_no_candidate_pairs():
-    docs = documents(synthesize.MAX_BLOCK * 2)
+    docs = documents(similarity.MAX_BLOCK * 2)
     sentences = [s for d in docs for s in d.sentences]
-    index = synthesize.SentenceIndex(sentences)
+    index = similarity.SentenceIndex(sentences)
     pairs = list(index.candidate_pairs())
     n = len(sentences)
     # every sentence shares "council", "budget", "schools"... with hundreds of others; all
     # pairs would be n*(n-1)/2, blocking leaves a small multiple of n
-    assert len(pairs) < 5 * synthesize.MAX_BLOCK * n / 10
+    assert len(pairs) < 5 * similarity.MAX_BLOCK * n / 10
     assert len(pairs) < n * (n - 1) / 2 / 10
     assert all(i < j for i, j in pairs) and len(set(pairs)) == len(pairs)
 
 
 def test_the_same_claim_in_a_large_input_is_still_merged():
-    docs = documents(synthesize.MAX_BLOCK * 2)
+    docs = documents(similarity.MAX_BLOCK * 2)
     extra = [segment.segment(Article(source=Source(id=f"x{k}"), text=(
         "Firefighters rescued 14 miners trapped in the Kolvik copper mine after a flood on Sunday. "
         "The council of town number 7 approved a new budget of 10 million euros on Monday.\n")))

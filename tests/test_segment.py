@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.text.sentences import SumyTokenizer, split_spans
 from briefing.sources import clean
 from briefing.sources import files as ingest
 from briefing.stages import segment
@@ -115,14 +116,14 @@ def test_empty_article_has_no_sentences():
 
 
 def test_sumy_tokenizer_sentences():
-    tokenizer = segment.SumyTokenizer()
+    tokenizer = SumyTokenizer()
     assert tokenizer.language == "english"
     text = "The U.S. said so. North Korea’s envoy disagreed!\n\nIs that so?"
     assert tokenizer.to_sentences(text) == ("The U.S. said so.", "North Korea’s envoy disagreed!", "Is that so?")
 
 
 def test_sumy_tokenizer_words():
-    words = segment.SumyTokenizer().to_words("North Korea’s well-known arms, 2023 deliveries; don't stop.")
+    words = SumyTokenizer().to_words("North Korea’s well-known arms, 2023 deliveries; don't stop.")
     assert words == ("North", "Korea’s", "well-known", "arms", "2023", "deliveries", "don't", "stop")
 
 
@@ -135,7 +136,7 @@ def test_sumy_tokenizer_words():
     ("MANILA, Nov. 14 (Xinhua) -- The death toll rose to 231 on Friday.", "The death toll rose"),
 ])
 def test_a_wire_dateline_is_not_part_of_the_first_sentence(text, first):
-    spans = segment.split_spans(text)
+    spans = split_spans(text)
     sentences = [text[s:e] for s, e in spans]
     assert any(x.startswith(first) for x in sentences)
     assert all(not x.startswith(("_", "-", "—")) for x in sentences)
@@ -143,12 +144,12 @@ def test_a_wire_dateline_is_not_part_of_the_first_sentence(text, first):
 
 def test_a_hyphen_inside_a_sentence_is_not_a_dateline():
     text = "U.S. - led forces moved in on Monday, officials said."
-    assert [text[s:e] for s, e in segment.split_spans(text)] == [text]
+    assert [text[s:e] for s, e in split_spans(text)] == [text]
 
 
 def test_a_dateline_cut_off_whole_is_not_a_sentence():
     text = "MOSCOW (AP) _ Russian President Boris Yeltsin was hospitalized Monday, the Kremlin said."
-    assert [text[s:e] for s, e in segment.split_spans(text)] == [text[len("MOSCOW (AP) _ "):]]
+    assert [text[s:e] for s, e in split_spans(text)] == [text[len("MOSCOW (AP) _ "):]]
 
 
 def test_indented_lines_start_paragraphs_and_no_sentence_runs_across_them():
@@ -170,11 +171,11 @@ def test_indented_lines_start_paragraphs_and_no_sentence_runs_across_them():
 
 def test_a_newswire_closing_quote_ends_a_sentence_and_stays_with_it():
     text = "He said: ``We go home.'' Then they left the room. ``Fine,'' he said."
-    assert [text[s:e] for s, e in segment.split_spans(text)] == [
+    assert [text[s:e] for s, e in split_spans(text)] == [
         "He said: ``We go home.''", "Then they left the room.", "``Fine,'' he said."]
 
 
 def test_a_semicolon_before_a_quotation_does_not_end_the_sentence():
     text = "He founded the Erkin\nDemocratic Party; ``erkin'' means ``free'' in Karvenian. He was 45."
-    assert [text[s:e] for s, e in segment.split_spans(text)] == [
+    assert [text[s:e] for s, e in split_spans(text)] == [
         "He founded the Erkin\nDemocratic Party; ``erkin'' means ``free'' in Karvenian.", "He was 45."]

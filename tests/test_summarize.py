@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.text.sentences import SumyTokenizer
 from briefing.sources import clean
 from briefing.sources import files as ingest
 from briefing.stages import segment
@@ -95,7 +96,7 @@ def test_condensed_set_never_keeps_short_sentences(algorithm):
     kept = [doc.sentences[i].text for i in summary.condensed]
     assert len(kept) == summarize.condensed_size(len(SHORT_STORY))
     for text in kept:
-        assert len(segment.SumyTokenizer().to_words(text)) >= summarize.MIN_CLAIM_WORDS
+        assert len(SumyTokenizer().to_words(text)) >= summarize.MIN_CLAIM_WORDS
     # the short ones are still ranked
     assert summary.salience[1] > 0 and summary.salience[4] > 0
 
@@ -104,7 +105,7 @@ def test_condensed_set_is_the_best_ranked_long_sentences():
     doc = _article(SHORT_STORY)
     summary = summarize.summarize(doc)
     order = summarize.rank(texts_of(doc))
-    words = segment.SumyTokenizer().to_words
+    words = SumyTokenizer().to_words
     long_enough = [i for i in order if len(words(doc.sentences[i].text)) >= summarize.MIN_CLAIM_WORDS]
     assert set(summary.condensed) == set(long_enough[:summarize.condensed_size(len(SHORT_STORY))])
 
@@ -133,7 +134,7 @@ def _sumy_lexrank_pick(texts: list[str], count: int) -> list[str]:
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.utils import get_stop_words
 
-    tokenizer = segment.SumyTokenizer()
+    tokenizer = SumyTokenizer()
     document = ObjectDocumentModel([Paragraph([SumySentence(t, tokenizer) for t in texts])])
     summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
@@ -145,7 +146,7 @@ def test_condensed_set_equals_sumy_lexrank_top_n(seed_docs, key):
     doc = seed_docs[key]
     texts = texts_of(doc)
     # every seed sentence is long enough to be kept, so the condensed set is sumy's plain top N
-    assert all(len(segment.SumyTokenizer().to_words(t)) >= summarize.MIN_CLAIM_WORDS for t in texts)
+    assert all(len(SumyTokenizer().to_words(t)) >= summarize.MIN_CLAIM_WORDS for t in texts)
     summary = summarize.summarize(doc, "lexrank")
     n = summarize.condensed_size(len(texts))
     assert [texts[i] for i in summary.condensed] == _sumy_lexrank_pick(texts, n)

@@ -13,6 +13,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from briefing.text import similarity
 from briefing import pipeline
 from briefing.stages import segment
 from briefing.stages import summarize
@@ -235,7 +236,7 @@ def example_index():
     articles.append(Article(source=Source(id="counts"), text=(
         "Officials counted 30 lorries at the northern crossing on Monday. Farmers sold 30 goats "
         "at the market. Drivers said 30 lorries waited at the crossing for two days.\n")))
-    return synthesize.SentenceIndex([s for a in articles for s in segment.segment(a).sentences])
+    return similarity.SentenceIndex([s for a in articles for s in segment.segment(a).sentences])
 
 
 def test_bulk_and_single_similarities_equal_the_definition_exactly(example_index):

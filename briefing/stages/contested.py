@@ -13,8 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from briefing.models import Claim, Denial, Document, Evidence
-from briefing.stages.synthesize import Witnesses
+from briefing.models import Claim, Denial, Document, Evidence, Witnesses
 from briefing.text.terms import stem, terms
 
 _DENIAL = re.compile(

@@ -13,7 +13,8 @@ import math
 from functools import lru_cache
 
 from briefing.models import Document, Summary
-from briefing.stages.segment import SumyTokenizer
+from briefing.text.sentences import SumyTokenizer
+from briefing.text.terms import stop_words
 
 ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl")
 DEFAULT_ALGORITHM = "lexrank"
@@ -39,14 +40,6 @@ def _summarizer_class(algorithm: str):
 
     return {"lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
             "luhn": LuhnSummarizer, "sumbasic": SumBasicSummarizer, "kl": KLSummarizer}[algorithm]
-
-
-@lru_cache(maxsize=None)
-def stop_words() -> frozenset[str]:
-    """sumy's English stop-word list (shipped with sumy, no download)."""
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words("english"))
 
 
 @lru_cache(maxsize=None)

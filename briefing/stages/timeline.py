@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.text.facts import DateMention, dated, discrepancies
-from briefing.models import Claim, Document, Evidence, TimelineEvent, source_order
-from briefing.stages.synthesize import Witnesses
+from briefing.models import Claim, Document, Evidence, TimelineEvent, source_order, Witnesses
 
 # A "date" spanning more than this many months ("this year", "last year") dates no event.
 MAX_SPAN_MONTHS = 3

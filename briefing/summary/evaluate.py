@@ -91,7 +91,7 @@ def rouge_recall(scorer, summary: str, refs: list[str], budget: int) -> tuple[fl
 
 def baseline_summary(texts: list[str], algorithm: str, budget: int) -> list[str]:
     """sumy over the concatenated articles: sentences in rank order until `budget` words."""
-    from briefing.stages.segment import split_spans
+    from briefing.text.sentences import split_spans
     from briefing.stages.summarize import rank
 
     joined = "\n\n".join(texts)

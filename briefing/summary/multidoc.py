@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from briefing.models import Claim, Summary
-from briefing.stages.synthesize import leans_on_context
+from briefing.text.sentences import leans_on_context
 from briefing.text.terms import stem, terms
 
 DEFAULT_WORDS = 100
@@ -88,7 +88,7 @@ class _Candidate:
 
 def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_WORDS) -> list[Claim]:
     """The claims that best cover the cluster's concepts within `budget` words, best first."""
-    from briefing.stages.summarize import stop_words
+    from briefing.text.terms import stop_words
 
     stops = stop_words()
     n_docs = len(summaries)

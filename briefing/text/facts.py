@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefing.stages.actors import name_discrepancies
+from briefing.text.people import name_discrepancies
 from briefing.models import Discrepancy, Evidence
 from briefing.text.terms import stem
 

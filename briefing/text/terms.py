@@ -42,10 +42,11 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from briefing.stages.summarize import stop_words
+def stop_words() -> frozenset[str]:
+    """sumy's English stop-word list (shipped with sumy, no download)."""
+    from sumy.utils import get_stop_words
 
-    return stop_words()
+    return frozenset(get_stop_words("english"))
 
 
 def entities(text: str) -> list[str]:
@@ -76,7 +77,7 @@ def terms(text: str) -> tuple[str, ...]:
     pattern, canonical = _aliases()
     out: list[tuple[int, str]] = [(m.start(), canonical[m.group(0)]) for m in pattern.finditer(text)]
     rest = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    stops = _stop_words()
+    stops = stop_words()
     for m in _WORD.finditer(rest):
         word = m.group(0).lower()
         if word.endswith(("'s", "’s")):

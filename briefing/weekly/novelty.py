@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 from briefing.text.facts import dates, numbers
 from briefing.models import Claim, Sentence
-from briefing.stages.synthesize import SAME_CLAIM, TOPIC_SHARE, SentenceIndex
-from briefing.stages.summarize import stop_words
+from briefing.stages.synthesize import SAME_CLAIM
+from briefing.text.similarity import TOPIC_SHARE, SentenceIndex
+from briefing.text.terms import stop_words
 from briefing.text.terms import terms
 
 _NUMERAL = re.compile(r"^\d[\d.,]*$")

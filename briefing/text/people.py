@@ -1,0 +1,169 @@
+"""People a sentence names, with the title before the name, and when two spellings are one
+person. Shared by the actors list and by claim comparison (a different person in the same
+role is a discrepancy).
+
+A person is a run of two to four capitalised words that is not a title, a country or an
+organisation, and either follows a title ("Russian Foreign Minister Sergey Lavrov": the role
+is the title-like phrase before the name) or is the subject of a verb of acting or saying
+("Kim Jung Un traveled"). One surname alone ("Lavrov rejected") counts for the one person it
+can mean. Spellings of one name (Sergey/Sergei Lavrov, Kim Jong Un/Kim Jung Un) are one
+actor: same number of words, at least one the same, the others alike. Governments and
+organisations are the entities of `data/aliases.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from briefing.text.terms import entity_spans, spelling_variant
+
+# Words that make up titles. A role is the longest run of these (with countries, their
+# demonyms and abbreviations such as "U.S." or "ROK") right before a name.
+TITLE_HEADS = {
+    "minister", "secretary", "president", "spokesperson", "spokesman", "spokeswoman", "ambassador",
+    "envoy", "leader", "chairman", "chairwoman", "chair", "chief", "general", "admiral", "commander",
+    "director", "governor", "mayor", "senator", "chancellor", "king", "queen", "premier", "official",
+    "diplomat", "representative", "adviser", "advisor", "head", "prince", "emperor", "dictator",
+    "congressman", "congresswoman", "lawmaker", "judge", "prosecutor", "professor", "analyst", "chancellor",
+    "ceo", "founder", "officer", "colonel", "captain", "lieutenant", "sergeant", "marshal", "pope", "speaker",
+}
+TITLE_WORDS = TITLE_HEADS | {
+    "foreign", "defense", "defence", "prime", "vice", "deputy", "state", "interior", "finance",
+    "trade", "national", "security", "senior", "acting", "former", "top", "presidential", "supreme",
+    "first", "assistant", "under", "executive", "affairs", "economy", "justice", "health", "press",
+    "white", "house", "military", "party", "special", "permanent", "chief", "of", "for", "the",
+    "army", "navy", "air", "force", "staff", "joint", "central", "committee", "cabinet", "government",
+    "ministry", "department", "spy", "intelligence", "general", "federal", "regional", "opposition",
+}
+# Verbs that make the capitalised words before them someone who acts or speaks.
+_ACTING = re.compile(
+    r"\s*(?:,[^,]{1,60},\s*)?(?:also\s+|has\s+|had\s+|have\s+)?(?:said|says|told|stated|added|announced|"
+    r"traveled|travelled|visited|met|arrived|urged|warned|rejected|denied|expressed|called|declared|"
+    r"signed|agreed|accused|condemned|praised|vowed|pledged|ordered|wrote|claimed|confirmed|insisted|"
+    r"tells|visits|meets|warns|urges|rejects|denies|calls)\b")
+_TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:of|for|the)\b|[a-z]+")
+_NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
+_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+\b")
+# Capitalised words that start sentences or name months and days: never part of a name.
+NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "When", "While", "After", "Before", "Following", "As", "But", "And",
+    "He", "She", "They", "It", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "We", "Our",
+    "If", "For", "With", "From", "By", "To", "Of", "Mr", "Mrs", "Ms", "Dr", "Meanwhile", "However",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Peninsula", "Council", "Nations", "Union", "Republic", "Sea", "Strait", "Ocean", "Camp",
+}
+# A run that ends with one of these names an organisation ("Human Rights Watch said"), one
+# that starts with one of the others names a place ("Hong Kong said"): neither is a person.
+_ORGANISATION_ENDS = {
+    "Watch", "Group", "Agency", "Institute", "Ministry", "Council", "Party", "Forces", "Army", "Bank",
+    "Company", "Inc", "Corp", "Corporation", "University", "Association", "Committee", "Office",
+    "Commission", "Court", "News", "Times", "Post", "Press", "Review", "Journal", "Network", "Foundation",
+    "Fund", "Organization", "Organisation", "Union", "Alliance", "Front", "Movement", "Service", "Police",
+    "Guard", "Airlines", "Motors", "Limited", "Ltd", "Media", "Television", "Radio", "Centre", "Center",
+    "International", "Federation", "Republic", "Kingdom", "Nations", "Navigation", "Shipping", "Maritime",
+    "Energy", "Oil", "Gas", "Petroleum", "Holdings", "Partners", "Capital", "Systems", "Technologies",
+    "Airways", "Lines", "Logistics", "Industries", "Resources", "Electric", "Steel", "Solutions", "Global",
+}
+_PLACE_STARTS = {"New", "San", "Los", "Las", "Hong", "Port", "Saint", "St", "Santa", "Sao", "Rio", "Abu", "Kuala"}
+ORGANISATIONS = {"united_nations", "un_security_council", "nato", "iaea", "who", "imf", "world_bank",
+                 "european_union"}
+NOT_ACTORS = {"wmd"}
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    role: str | None
+    start: int
+    end: int
+
+
+def _tokens_before(text: str, end: int) -> list[re.Match[str]]:
+    """The words of `text` that end by `end`, nearest last, stopping at punctuation."""
+    head = text[:end]
+    stop = max(head.rfind(c) for c in ",;:()“”\"")
+    return list(_TOKEN.finditer(head, stop + 1))
+
+
+def people(text: str) -> list[PersonMention]:
+    """The people named in `text`, with the title the text gives each."""
+    entity_at = entity_spans(text)
+    out: list[PersonMention] = []
+    for run in _RUN.finditer(text):
+        words = [(run.start() + w.start(), run.start() + w.end(), w.group(0)) for w in re.finditer(r"\S+", run.group(0))]
+
+        def entity(w: tuple[int, int, str]) -> bool:
+            return any(s <= w[0] < e for s, e in entity_at)
+
+        def not_name(w: tuple[int, int, str]) -> bool:
+            return w[2] in NOT_NAMES or w[2].lower() in TITLE_WORDS or entity(w)
+
+        # the name follows the last title word of the run ("Norland Foreign Minister Sergey Lindqvist")
+        titled = [k for k, w in enumerate(words) if w[2].lower() in TITLE_WORDS]
+        i, j = (titled[-1] + 1 if titled else 0), len(words)
+        while i < j and not_name(words[i]):  # leading titles, entities, sentence openers
+            i += 1
+        while j > i and not_name(words[j - 1]):
+            j -= 1
+        name = words[i:j]
+        if not 2 <= len(name) <= 4 or any(not_name(w) for w in name) \
+                or name[-1][2] in _ORGANISATION_ENDS or name[0][2] in _PLACE_STARTS:
+            continue
+        start, end = name[0][0], name[-1][1]
+        role = _role_before(text, start, entity_at)
+        if role is None and not _ACTING.match(text, end):
+            continue
+        out.append(PersonMention(" ".join(w[2] for w in name), role, start, end))
+    return out
+
+
+def _role_before(text: str, start: int, entity_at: list[tuple[int, int]]) -> str | None:
+    tokens = _tokens_before(text, start)
+    kept: list[re.Match[str]] = []
+    for tok in reversed(tokens):
+        word = tok.group(0)
+        in_entity = any(s <= tok.start() < e for s, e in entity_at)
+        bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
+        has_head = any(t.group(0).lower().rstrip(".") in TITLE_HEADS for t in kept)
+        if in_entity or bare.lower() in TITLE_WORDS or re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}", bare) \
+                or (has_head and bare[:1].isupper() and bare not in NOT_NAMES):  # "Norland Foreign Minister"
+            kept.append(tok)
+        else:
+            break
+    kept.reverse()
+    while kept and kept[0].group(0).lower() in ("the", "of", "for"):
+        kept = kept[1:]
+    if not kept or not any(t.group(0).lower().rstrip(".") in TITLE_HEADS for t in kept):
+        return None
+    return text[kept[0].start():kept[-1].end()]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: as many words, one of them equal, the others spelling
+    variants as claim matching reads them (terms.spelling_variant: Sergey/Sergei,
+    Jong/Jung; not Maria/Marta, who are two people)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or wa == wb:
+        return wa == wb
+    pairs = list(zip(wa, wb))
+    return any(x == y for x, y in pairs) and all(
+        x == y or (x[0] == y[0] and spelling_variant(x.lower(), y.lower())) for x, y in pairs)
+
+
+def name_discrepancies(said: dict[str, str]) -> dict[str, dict[str, str]]:
+    """People the sources of one claim give the same role but different names (not spellings)."""
+    by_role: dict[str, dict[str, str]] = defaultdict(dict)
+    for source, text in said.items():
+        for p in people(text):
+            if p.role:
+                by_role[p.role.lower()].setdefault(source, p.name)
+    out = {}
+    for role, names in by_role.items():
+        if len(names) >= 2:
+            distinct = list(names.values())
+            if any(not same_person(distinct[0], n) for n in distinct[1:]):
+                out[role] = names
+    return out
