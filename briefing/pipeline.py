@@ -24,7 +24,7 @@ from briefing import options as limits
 from briefing.stages import summarize
 from briefing.stages import synthesize
 from briefing.errors import InputError, NoArticlesError
-from briefing.models import Article, Brief, Claim, Problem, Section, Summary
+from briefing.models import Article, Brief, Claim, Problem, Summary
 from briefing.profile import Profile
 from briefing.stages.timeline import build_timeline
 
@@ -108,13 +108,13 @@ def make_brief(articles: list[Article], options: Options = Options(),
     published = {a.source.id: a.source.published for a in articles}
     claims, witnesses = synthesize.merge(summaries, published)
     # 6. sort the claims into sections
-    sections = classify.classify(claims, documents, options.scheme or classify.load_scheme(options.sections_file))
-    sections, claims = fit_reading_time(sections, claims, options.claim_words)
-    for n, claim in enumerate((c for s in sections for c in s.claims), 1):
-        claim.ref = f"claim-{n}"
+    scheme = options.scheme or classify.load_scheme(options.sections_file)
+    claims = fit_reading_time(classify.classify(claims, documents, scheme), options.claim_words)
+    claims = number_claims(claims, scheme)
     # 7. how well each claim is supported, which claims are denied, when things happened, who acted
-    corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
-    contested.link_denials(claims, documents, witnesses)
+    claims = corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
+    claims = contested.link_denials(claims, documents, witnesses)
+    sections = classify.sections_of(claims, scheme)
     timeline = shorten_timeline(build_timeline(claims, documents, witnesses), options.timeline_max)
     shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline] \
         + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
@@ -171,21 +171,30 @@ def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[
     return articles, problems
 
 
-def fit_reading_time(sections: list[Section], claims: list[Claim],
-                     words: int | None) -> tuple[list[Section], list[Claim]]:
-    """The best claims (claims arrive best first) that fit in `words` words, each section
-    keeping at least its best claim so that no section the sources speak to goes missing;
-    sections keep their order and each its claims' order."""
+def fit_reading_time(claims: list[Claim], words: int | None) -> list[Claim]:
+    """The best claims (claims arrive best first, each placed in its section) that fit in
+    `words` words, each section keeping at least its best claim so that no section the
+    sources speak to goes missing; claims keep their order."""
     if words is None or sum(len(c.text.split()) for c in claims) <= words:
-        return sections, claims
-    keep = {id(s.claims[0]) for s in sections if s.claims}
+        return claims
+    best_of_section: dict[str, Claim] = {}
+    for claim in claims:
+        best_of_section.setdefault(claim.section, claim)
+    keep = {id(c) for c in best_of_section.values()}
     used = sum(len(c.text.split()) for c in claims if id(c) in keep)
     for claim in claims:
         if id(claim) not in keep and used + len(claim.text.split()) <= words:
             keep.add(id(claim))
             used += len(claim.text.split())
-    trimmed = [replace(s, claims=[c for c in s.claims if id(c) in keep]) for s in sections]
-    return trimmed, [c for c in claims if id(c) in keep]
+    return [c for c in claims if id(c) in keep]
+
+
+def number_claims(claims: list[Claim], scheme: classify.SectionScheme) -> list[Claim]:
+    """Each claim with its anchor ("claim-3"), numbered in reading order: section by section."""
+    order = {spec.key: n for n, spec in enumerate(scheme.specs)}
+    reading = sorted(range(len(claims)), key=lambda i: (order.get(claims[i].section, len(order)), i))
+    ref = {i: f"claim-{n}" for n, i in enumerate(reading, 1)}
+    return [replace(c, ref=ref[i]) for i, c in enumerate(claims)]
 
 
 def key_points(claims: list[Claim], most: int = KEY_POINTS_MAX) -> list[Claim]:

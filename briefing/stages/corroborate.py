@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import combinations
 
 from briefing.models import Article, Claim, source_order
@@ -55,10 +56,9 @@ def _find(root: dict[str, str], i: str) -> str:
     return i
 
 
-def count_origins(claims: list[Claim], origin_of: dict[str, str]) -> None:
-    """Set each claim's number of independent origins."""
-    for claim in claims:
-        claim.origins = len({origin_of.get(s, s) for s in claim.source_ids})
+def count_origins(claims: list[Claim], origin_of: dict[str, str]) -> list[Claim]:
+    """Each claim with its number of independent origins."""
+    return [replace(claim, origins=len({origin_of.get(s, s) for s in claim.source_ids})) for claim in claims]
 
 
 def label(n_sources: int, n_origins: int) -> str:

@@ -117,8 +117,7 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
              scheme, options) for group in groups]
     built = _map_stories(work, jobs if len(stored) >= PARALLEL_FROM else 1)
     built.sort(key=lambda s: (-s.weight, source_order(s.source_ids[0])))
-    for k, story in enumerate(built, 1):
-        _prefix_refs(story, f"story-{k}-")
+    built = [_prefix_refs(story, f"story-{k}-") for k, story in enumerate(built, 1)]
     brief = WeeklyBrief(week=week, title=options.title or f"Weekly brief {week}",
                         sources=[a.source for a in articles], stories=built, origin_of=origin_of)
     # 4. what is new since the last stored brief
@@ -166,18 +165,22 @@ def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: 
                  timeline=brief.timeline, actors=brief.actors)
 
 
-def _prefix_refs(story: Story, prefix: str) -> None:
-    """Make a story's anchors unique in the week: "claim-3" -> "story-2-claim-3"."""
+def _prefix_refs(story: Story, prefix: str) -> Story:
+    """The story with anchors unique in the week: "claim-3" -> "story-2-claim-3"."""
     def ref(r: str) -> str:
         return prefix + r if r else r
 
-    for claim in story.claims:
-        claim.ref, claim.answers = ref(claim.ref), ref(claim.answers)
-        claim.denials = [replace(d, ref=ref(d.ref)) for d in claim.denials]
-    for event in story.timeline:
-        event.ref, event.claim = ref(event.ref), ref(event.claim)
-    for actor in story.actors:
-        actor.appears_in = [ref(r) for r in actor.appears_in]
+    def claim(c: Claim) -> Claim:
+        return replace(c, ref=ref(c.ref), answers=ref(c.answers),
+                       denials=[replace(d, ref=ref(d.ref)) for d in c.denials])
+
+    claims = {id(c): claim(c) for c in story.claims}
+    same = lambda cs: [claims.get(id(c)) or claim(c) for c in cs]  # noqa: E731 - the one mapping, shared
+    return replace(
+        story, claims=[claims[id(c)] for c in story.claims], key_points=same(story.key_points),
+        sections=[replace(s, claims=same(s.claims)) for s in story.sections],
+        timeline=[replace(e, ref=ref(e.ref), claim=ref(e.claim)) for e in story.timeline],
+        actors=[replace(a, appears_in=[ref(r) for r in a.appears_in]) for a in story.actors])
 
 
 def claim_records(brief: WeeklyBrief) -> list[dict]:
