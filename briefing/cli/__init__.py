@@ -385,8 +385,8 @@ def _eval_judged(args: argparse.Namespace) -> int:
 
     from briefing.summary import judged_report
 
-    if args.judged is None:
-        raise UsageError("eval needs SET_DIR (ROUGE) or --judged [JUDGED_DIR]; see 'briefing eval --help'")
+    if (args.judged is None) == (args.set_dir is None):
+        raise UsageError("eval needs either SET_DIR (ROUGE) or --judged [JUDGED_DIR]; see 'briefing eval --help'")
     result = judged_report.evaluate_judged(Path(args.judged), Path(args.devset))
     if args.dump_unjudged:
         n = judged_report.write_unjudged(result, Path(args.dump_unjudged), Path(args.judged))

@@ -120,35 +120,66 @@ def cluster_docs(devset: Path, names: list[str]) -> dict[str, list[Path]]:
     return {n: found[n] for n in names}
 
 
+# How a sentence is looked for in a raw file: white space collapsed; failing that (cleaning
+# changed punctuation or a quote mark), its letters and digits alone.
+_SPACED, _WORDS = (re.compile(r"\S+"), " "), (re.compile(r"\w+"), "")
+_ENDS = 8  # words at each end that place a sentence whose middle cleaning changed
+
+
 @dataclass
-class _Flat:
-    """A raw document with its white space collapsed, and where each character came from."""
+class Flat:
+    """A raw document reduced to its tokens joined by `sep`, and where each character came from."""
 
     text: str
     at: list[int]
+    tokens: re.Pattern
+    sep: str
+
+    def norm(self, text: str) -> str:
+        return self.sep.join(self.tokens.findall(text))
 
 
-def flatten(raw: str) -> _Flat:
+def flatten(raw: str, how: tuple[re.Pattern, str] = _SPACED) -> Flat:
+    tokens, sep = how
     chars: list[str] = []
     at: list[int] = []
-    for m in re.finditer(r"\S+", raw):
-        if chars:
-            chars.append(" ")
+    for m in tokens.finditer(raw):
+        if chars and sep:
+            chars.append(sep)
             at.append(m.start() - 1)
         chars.extend(m.group())
         at.extend(range(m.start(), m.end()))
-    return _Flat("".join(chars), at)
+    return Flat("".join(chars), at, tokens, sep)
 
 
-def find_raw(flat: _Flat, sentence: str, near: int) -> tuple[int, int] | None:
-    """Where `sentence` stands in the raw text (white space aside); of several places, the one
-    nearest `near`, its offset in the cleaned text."""
-    needle = " ".join(sentence.split())
-    places, i = [], flat.text.find(needle)
-    while needle and i >= 0:
-        places.append((flat.at[i], flat.at[i + len(needle) - 1] + 1))
+def places(flat: Flat, text: str) -> list[tuple[int, int]]:
+    """Every raw (start, end) where `text` stands, by the flat text's way of reading."""
+    needle = flat.norm(text)
+    found, i = [], flat.text.find(needle) if needle else -1
+    while i >= 0:
+        found.append((flat.at[i], flat.at[i + len(needle) - 1] + 1))
         i = flat.text.find(needle, i + 1)
-    return min(places, key=lambda p: abs(p[0] - near)) if places else None
+    return found
+
+
+def _by_ends(flat: Flat, sentence: str) -> list[tuple[int, int]]:
+    """A sentence placed by its first and last words (something between them was changed)."""
+    words = sentence.split()
+    if len(words) < 2 * _ENDS:
+        return []
+    heads = places(flat, " ".join(words[:_ENDS]))
+    tails = places(flat, " ".join(words[-_ENDS:]))
+    return [(h, min(t for _, t in tails if t > h)) for h, _ in heads if any(t > h for _, t in tails)]
+
+
+def find_raw(flats: tuple[Flat, ...], sentence: str, near: int) -> tuple[int, int] | None:
+    """Where `sentence` stands in the raw text; of several places, the one nearest `near`
+    (its offset in the cleaned text)."""
+    for flat in flats:
+        found = places(flat, sentence) or _by_ends(flat, sentence)
+        if found:
+            return min(found, key=lambda p: abs(p[0] - near))
+    return None
 
 
 @dataclass
@@ -157,19 +188,19 @@ class Locator:
 
     doc_of: dict[str, str]  # source id -> doc id
     raw: dict[str, str]  # doc id -> its text as read
-    flats: dict[str, _Flat]  # doc id -> its flattened raw text
+    flats: dict[str, tuple[Flat, ...]]  # doc id -> its raw text flattened two ways
     spans: dict[str, list[tuple[int, int]]]  # doc id -> judged sentence spans
-    unlocated: set[tuple[str, str]] = field(default_factory=set)  # (source id, text) not found
+    unlocated: set[tuple[str, str]] = field(default_factory=set)  # (source id, text) with no judged span
 
     def span(self, source: str, text: str, near: int = 0) -> Span | None:
         doc = self.doc_of.get(source)
         where = find_raw(self.flats[doc], text, near) if doc in self.flats else None
-        if where is None:
+        overlap = [(min(e, where[1]) - max(s, where[0]), s, e) for s, e in self.spans.get(doc, [])] if where else []
+        best = max(overlap, default=(0, 0, 0))
+        if best[0] <= 0:
             self.unlocated.add((source, text))
             return None
-        overlap = [(min(e, where[1]) - max(s, where[0]), s, e) for s, e in self.spans.get(doc, [])]
-        best = max(overlap, default=(0, 0, 0))
-        return (doc, best[1], best[2]) if best[0] > 0 else None
+        return doc, best[1], best[2]
 
 
 def make_locator(sources, docs: list[Path], judged: Judgements) -> Locator:
@@ -179,4 +210,4 @@ def make_locator(sources, docs: list[Path], judged: Judgements) -> Locator:
     known = list(judged.sections) + [s for pair in judged.pairs for s in pair]
     for doc, start, end in known:
         spans.setdefault(doc, set()).add((start, end))
-    return Locator(doc_of, raw, {d: flatten(t) for d, t in raw.items()}, {d: sorted(s) for d, s in spans.items()})
+    return Locator(doc_of, raw, {d: (flatten(t), flatten(t, _WORDS)) for d, t in raw.items()}, {d: sorted(s) for d, s in spans.items()})

@@ -31,7 +31,7 @@ COUNTS = (
     ("flags_unjudged", "'Sources differ' flags not judged"),
     ("actors_unjudged", "listed actors not in the judged file"),
     ("claims_unjudged", "shown claims with no sentence judgement"),
-    ("sentences_unlocated", "brief sentences not found in the raw file"),
+    ("sentences_unlocated", "brief sentences with no judged span in the raw file"),
 )
 
 
