@@ -81,11 +81,14 @@ def table(result: JudgedResult) -> str:
     lines += ["", f"words before the source list: mean {sum(words) / max(len(words), 1):.0f}, "
               f"max {max(words, default=0)}"]
     lines += [f"{label}: {totals[k]}" for k, label in COUNTS[1:]]
-    lines += ["", "per cluster (percent; count in brackets):", _cluster_head()]
+    lines += ["", "per cluster (percent, and in brackets how many judged items):", _LEGEND, _cluster_head()]
     lines += [_cluster_row(c) for c in result.clusters]
     return "\n".join(lines)
 
 
+_LEGEND = ("sect/base: sections and the all-Statement baseline; junk: cannot stand alone; kp: key points "
+           "background or junk;\nwords: before the source list; twice: printed twice; cit, dif: citations and "
+           "'Sources differ', precision and recall;\nact-R: actors found; year: timeline entries with a year")
 _SHORT = ("sect", "base", "junk", "kp", "words", "twice", "cit-P", "cit-R", "dif-P", "dif-R", "act-R", "year")
 
 
