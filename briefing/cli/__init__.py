@@ -387,9 +387,11 @@ def _eval_judged(args: argparse.Namespace) -> int:
 
     if (args.judged is None) == (args.set_dir is None):
         raise UsageError("eval needs either SET_DIR (ROUGE) or --judged [JUDGED_DIR]; see 'briefing eval --help'")
+    if args.dump_unjudged:
+        judged_report.check_dump(Path(args.dump_unjudged), Path(args.judged))
     result = judged_report.evaluate_judged(Path(args.judged), Path(args.devset))
     if args.dump_unjudged:
-        n = judged_report.write_unjudged(result, Path(args.dump_unjudged), Path(args.judged))
+        n = judged_report.write_unjudged(result, Path(args.dump_unjudged))
         _say(f"wrote {n} unjudged pairs, flags and actors to {args.dump_unjudged}")
     print(json.dumps(judged_report.to_dict(result), indent=2) if args.json else judged_report.table(result))
     return 0

@@ -45,6 +45,11 @@ class JudgedResult:
     def totals(self) -> dict[str, int]:
         return {key: sum(c.counts.get(key, 0) for c in self.clusters) for key, _ in COUNTS}
 
+    def words(self) -> dict[str, int]:
+        """Words before the source list: the mean and the longest brief."""
+        words = [c.counts["words"] for c in self.clusters]
+        return {"mean": round(sum(words) / max(len(words), 1)), "max": max(words, default=0)}
+
     def unjudged(self) -> list[tuple[str, ...]]:
         return [row for c in self.clusters for row in c.unjudged]
 
@@ -77,9 +82,8 @@ def table(result: JudgedResult) -> str:
     lines += [f"{label:<56} {f'{overall[k].hits}/{overall[k].total}':>9} {_percent(overall[k]):>8} {target:>7}"
               for k, label, target in MEASURES]
     totals = result.totals()
-    words = [c.counts["words"] for c in result.clusters]
-    lines += ["", f"words before the source list: mean {sum(words) / max(len(words), 1):.0f}, "
-              f"max {max(words, default=0)}"]
+    words = result.words()
+    lines += ["", f"words before the source list: mean {words['mean']}, max {words['max']}"]
     lines += [f"{label}: {totals[k]}" for k, label in COUNTS[1:]]
     lines += ["", "per cluster (percent, and in brackets how many judged items):", _LEGEND, _cluster_head()]
     lines += [_cluster_row(c) for c in result.clusters]
@@ -113,19 +117,22 @@ def to_dict(result: JudgedResult) -> dict:
         "clusters": len(result.clusters),
         "measures": {k: {"label": label.strip(), "target": target} for k, label, target in MEASURES},
         "overall": {k: _ratio_dict(r) for k, r in result.overall().items()},
-        "counts": result.totals(),
+        "counts": {**result.totals(), "words": result.words()},
         "per_cluster": {c.name: {**{k: _ratio_dict(r) for k, r in c.ratios.items()}, "counts": c.counts}
                         for c in result.clusters},
     }
 
 
-def write_unjudged(result: JudgedResult, path: Path, judged_dir: Path) -> int:
-    """Write the pairs, flags and actors the judgements do not cover, as ids (TSV); refuse to
-    write over a judgement file."""
-    from briefing.render.write import atomic_write
-
+def check_dump(path: Path, judged_dir: Path) -> None:
+    """Refuse, before anything is built, a dump file that would write over a judgement file."""
     if path.exists() and path.resolve().parent == judged_dir.resolve():
         raise UsageError(f"--dump-unjudged {path} would overwrite a judgement file; name a new file")
+
+
+def write_unjudged(result: JudgedResult, path: Path) -> int:
+    """Write the pairs, flags and actors the judgements do not cover, as ids (TSV)."""
+    from briefing.render.write import atomic_write
+
     rows = result.unjudged()
     text = "cluster\tmeasure\ta\tb\n" + "".join("\t".join(row) + "\n" for row in rows)
     atomic_write(path, text.encode("utf-8"))
