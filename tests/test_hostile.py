@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.options import make_options
 from briefing import pipeline
 from briefing.sources import files as ingest
 from briefing.render import write as output
@@ -342,12 +343,12 @@ def test_articles_over_the_limit_are_not_read_and_each_is_named(tmp_path):
     assert len(json.loads((tmp_path / "out" / "brief.json").read_text())["sources"]) == 2
 
 
-def test_sentences_over_the_limit_are_not_read(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRIEFING_MAX_SENTENCES", "5")
+def test_sentences_over_the_limit_are_not_read(tmp_path):
     (tmp_path / "long.txt").write_text(" ".join(f"The council met for the {n} time this year to discuss the ferry."
                                                 for n in ["first", "second", "third", "fourth", "fifth",
                                                           "sixth", "seventh", "eighth"]))
-    result = pipeline.build([str(tmp_path)])
+    # the environment is read once, into the options (as the command line does), not by the stages
+    result = pipeline.build([str(tmp_path)], make_options(env={"BRIEFING_MAX_SENTENCES": "5"}))
     assert len(result.summaries[0].document.sentences) == 5
     assert [w.reason for w in result.warnings] == [
         "has more sentences than the 5 sentences limit (raise it with BRIEFING_MAX_SENTENCES); only the first 5 are read"]

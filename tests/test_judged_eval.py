@@ -60,8 +60,9 @@ def measured(folder: Path):
 @pytest.fixture(scope="module")
 def brief():
     from briefing import pipeline
+    from briefing.options import Options
 
-    return pipeline.build([str(p) for p in DOCS], pipeline.Options(jobs=1)).brief
+    return pipeline.build([str(p) for p in DOCS], Options(jobs=1)).brief
 
 
 def body(brief):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.options import Options
 from briefing.errors import UsageError
 from briefing.summary import judged as data
 from briefing.summary.judged_measures import Built, ClusterReport, Ratio, measure
@@ -60,7 +61,7 @@ def build_cluster(name: str, docs: list[Path], judged_dir: Path) -> Built:
     from briefing.render import views
 
     judged = data.load_judgements(judged_dir, name)
-    brief = pipeline.build([str(p) for p in docs], pipeline.Options(jobs=1)).brief
+    brief = pipeline.build([str(p) for p in docs], Options(jobs=1)).brief
     return Built(name, brief, views.to_markdown(brief), data.make_locator(brief.sources, docs, judged), judged)
 
 

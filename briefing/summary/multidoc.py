@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from briefing.options import Options
 from briefing.models import Claim, Summary
 from briefing.text.sentences import leans_on_context
 from briefing.text.terms import stem, terms
@@ -181,7 +182,7 @@ def summarize(inputs: list[str], budget: int = DEFAULT_WORDS, options=None) -> t
     collapsed) and the problems met reading the inputs."""
     from briefing import pipeline
 
-    result = pipeline.build(inputs, replace(options or pipeline.Options(), keep_all=True, claim_words=None))
+    result = pipeline.build(inputs, replace(options or Options(), keep_all=True, claim_words=None))
     claims = sorted({id(c): c for s in result.brief.sections for c in s.claims}.values(),
                     key=lambda c: (-c.score, c.first_seen))
     chosen = select(claims, result.summaries, budget)

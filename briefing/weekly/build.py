@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
+from briefing.options import Options
 from briefing import pipeline
 from briefing.stages import classify
 from briefing.weekly import novelty
@@ -93,7 +94,7 @@ def week_days(week: str) -> tuple[dt.date, dt.date]:
     return dt.date.fromisocalendar(year, number, 1), dt.date.fromisocalendar(year, number, 7)
 
 
-def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Options(),
+def build(archive: Archive, week: str, options: Options = Options(),
           jobs: int | None = None) -> WeeklyBrief:
     """Build the week's brief from the archive; raise NoArticlesError for an empty week.
 
@@ -112,7 +113,7 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
     # 2. cluster into stories
     groups = stories.cluster([stories.Item(n, s.origin_id, s.article.text) for n, s in enumerate(stored)])
     # 3. each story through the single brief's stages
-    scheme = classify.load_scheme(options.sections_file)
+    scheme = options.scheme or classify.load_scheme()
     work = [([articles[i] for i in group], {articles[i].source.id: origin_of[articles[i].source.id] for i in group},
              scheme, options) for group in groups]
     built = _map_stories(work, jobs if len(stored) >= PARALLEL_FROM else 1)
@@ -147,7 +148,7 @@ def _renumbered(stored: Stored, source_id: str) -> Article:
     return replace(stored.article, source=replace(stored.article.source, id=source_id))
 
 
-def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: pipeline.Options) -> Story:
+def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: Options) -> Story:
     """One story through the single brief's stages (pipeline.make_brief): the same claims,
     citations, denials, timeline and actors a brief of these articles alone would have."""
     story_options = replace(options, scheme=scheme, title=None, jobs=1, progress=False)
