@@ -257,7 +257,7 @@ def test_a_claim_repeated_by_a_sentence_outside_this_weeks_claims_is_not_dropped
     from briefing.models import Sentence
 
     said = "The Halden bridge stays closed while engineers inspect its damaged pillars."
-    previous = [{"fingerprint": novelty.fingerprint(said), "text": said, "story": "Storm", "sources": []}]
+    previous = [{"fingerprint": novelty.claim_key(said), "text": said, "story": "Storm", "sources": []}]
     repeated = Sentence("7", 4, 0, 80, "The Halden bridge stays closed while engineers inspect the damaged pillars.")
     other = Sentence("7", 5, 81, 140, "Schools in Norby reopened after the autumn holidays on Monday.")
     assert novelty.compare([], previous, [other])[1] == previous

@@ -136,7 +136,7 @@ def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_
         covered |= best.concepts
         left -= best.words
         pool = [c for c in pool if c.group != best.group and c.words <= left
-                and not near_duplicate(c.terms, best.terms)]
+                and not restates(c.terms, best.terms)]
     if not chosen:  # nothing shared across articles (or every sentence leans): the top claim
         return [c for c in claims if words(c.text) <= budget][:1]
     return [c.claim for c in chosen]
@@ -159,7 +159,7 @@ def _versions(claim: Claim) -> list[Claim]:
     return versions
 
 
-def near_duplicate(a: set[str], b: set[str]) -> bool:
+def restates(a: set[str], b: set[str]) -> bool:
     """Whether two sentences' content-word sets tell the same thing (see NEAR_DUPLICATE)."""
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE
 
