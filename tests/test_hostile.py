@@ -23,6 +23,7 @@ from briefing.render import write as output
 from briefing.render import pdf
 from briefing.render import views as render
 from briefing.errors import InputError, NoArticlesError
+from tests.helpers import run_cli
 from tests.conftest import EXAMPLE, ROOT, SEEDS
 from tests.hostile_checks import (CountingServer, html_problems, markdown_problems, norm, pdf_payload,
                                   verbatim_problems)
@@ -36,10 +37,7 @@ GOOD = ("Officials in the harbour town of Lenvik said the new ferry line will op
 SECRET = "TOP-SECRET-7f3c9e1d-do-not-leak"
 
 
-def run_cli(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=300)
+# run_cli: tests/helpers.py
 
 
 def hostile_copy(folder: Path, secret: Path, port: int) -> Path:
