@@ -74,23 +74,23 @@ def place(items: list[Shown]) -> list[Claim]:
     placed: list[Shown] = []
     stating: dict[Key, Shown] = {}  # every sentence that states a placed claim
     for item in items:
+        owner = None
         for way in item.ways:
             shown_by = {id(p): p for p in placed if p.way.keys & way.keys}
             context = way.keys - {(way.source, way.index)}
             if not shown_by:
                 if any(k in stating for k in context):
                     continue  # its span would state another claim again
-                item.way = way
+                owner, item.way = item, way
                 placed.append(item)
                 _show(item)
                 break
             host = next(iter(shown_by.values()))
             if len(shown_by) == 1 and len(item.claim.source_ids) > 1 and _extend(host, way, item, stating):
+                owner = host
                 break
-        else:
-            continue
-        for e in item.claim.evidence:
-            stating.setdefault((e.source, e.index), item)
+        for e in item.claim.evidence if owner else ():
+            stating.setdefault((e.source, e.index), owner)
     return [p.claim for p in placed]
 
 

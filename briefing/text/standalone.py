@@ -66,8 +66,15 @@ _OPENER = re.compile(
     r"in addition|as a result|in response|even so|of those|of these|of them|not so|the latter|"
     r"the former|the same|the other|one of them|some of them|all of them|most of them|many of them|"
     r"a similar|later|now|there,|here,|(?:in|at|by|on|for|since|after|before|during|despite|under|"
-    r"from|until|with) (?:that|this|those|these|such|the same)|as such|by then|until then)"
-    r"(?![\w-])(?!\s+(?:far|week|month|year|morning|afternoon|evening|weekend)\b)", re.I)
+    r"from|until|with|of) (?:that|this|those|these|such|the same|it|them)|as such|by then|until then)"
+    r"(?![\w-])", re.I)
+# "This week", "So far": the time of writing, not something said before.
+_DEICTIC = re.compile(r"[\W_]*(?:this|so)\s+(?:far|week|month|year|morning|afternoon|evening|weekend)\b", re.I)
+# A pronoun subject after a word that opens the sentence: "Already he has ...", "Now they ...".
+_LATE_PRONOUN = re.compile(r"[\W_]*[A-Z][a-z]+,?\s+(?:he|she|they)\s")
+# The writer speaking ("From what we can tell, ..."): a first person outside quotation marks.
+_FIRST_PERSON_ANYWHERE = re.compile(r"\b(?:we|I|our|us|my|we['’]re|I['’]m)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
 # "It" that stands for nothing ("It was unclear whether ...", "It is expected to ...").
 _DUMMY_IT = re.compile(
     r"[\W_]*it(?:['’]s|\s+(?:is|was|remains|remained|seems|seemed|appears|appeared|has been|had been|"
@@ -109,8 +116,12 @@ def points_back(sentence: str, topic: str = "") -> str:
     description of a common noun that does not qualify itself ("The plane was ...", "The move
     follows ...", but not "The number of ...") refers to something named before, unless it
     names the topic of the article's headline (`topic`), which the brief's reader knows."""
-    if _OPENER.match(sentence) and not _DUMMY_IT.match(sentence):
+    if _OPENER.match(sentence) and not _DUMMY_IT.match(sentence) and not _DEICTIC.match(sentence):
         return "points back"
+    if _LATE_PRONOUN.match(sentence):
+        return "points back"
+    if _FIRST_PERSON_ANYWHERE.search(_QUOTED.sub("", sentence)):
+        return "unattributed first person"
     if _PRONOUN_SAID.search(sentence) and not _named_speaker(sentence):
         return "attributed to a pronoun"
     if _BARE_QUOTE.match(sentence):
@@ -121,10 +132,58 @@ def points_back(sentence: str, topic: str = "") -> str:
     if definite:
         words = definite.group(1).split()
         nouns = [w for w in words if w not in _NOT_NOUNS]
-        if nouns and not any(w in _SELF_NAMING or w in _INSTITUTIONS for w in words) \
-                and not set(nouns) & set(_WORDS.findall(topic.lower())):
+        if nouns and not _self_named(words) and not any(w in _INSTITUTIONS for w in nouns[:2]) \
+                and not set(nouns[:2]) & set(_WORDS.findall(topic.lower())):
             return "points back"
     return ""
+
+
+# Openers that the sentence before must resolve in a particular way: a person's name for "he"
+# or "she"; nothing resolves "we" or "I" outside quotation marks (a transcript, a speaker
+# named who knows where).
+_PERSONAL = re.compile(r"[\W_]*(?:he|she|his|her|him)(?![\w-])", re.I)
+_FIRST_PERSON = re.compile(r"[\W_]*(?:we|i|you|our|my|your|us)(?![\w-])", re.I)
+_NAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z’'-]+")
+# "the two leaders", "the three countries" stand for names just listed ("Seoul and Tokyo", "South
+# Korea, Japan, and the United States").
+_COUNTED = re.compile(r"(?:two|three|four|five|six|both)\s")
+_PROPER = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+_ENUMERATION = re.compile(_PROPER + r"(?:,\s*" + _PROPER + r")*,?\s+(?:and|&)\s+" + _PROPER)
+_NOT_NAMES = frozenset("The A An In On At But And It This That He She They We For With From By As".split())
+
+
+def resolved(sentence: str, before: str) -> bool:
+    """Whether `before` (the sentence before, shown with it) names what `sentence` points back
+    to: a person for "he"/"she", the noun of a definite description ("The plane" after "a
+    plane"); a connective or "they"/"this" is taken as carried on by any sentence before."""
+    if _FIRST_PERSON.match(sentence):
+        return False
+    if _PERSONAL.match(sentence) or (_PRONOUN_SAID.search(sentence) and not _OPENER.match(sentence)):
+        return any(m.group(1) not in _NOT_NAMES for m in _NAME.finditer(before))
+    definite = _DEFINITE.match(sentence)
+    if definite and not _OPENER.match(sentence):
+        if _COUNTED.match(definite.group(1)) and _ENUMERATION.search(before):
+            return True  # "The three countries" after "South Korea, Japan, and the United States"
+        stems = {w[:5] for w in _WORDS.findall(before.lower())}
+        return any(w[:5] in stems for w in definite.group(1).split() if w not in _NOT_NOUNS)
+    return True
+
+
+def _self_named(words: list[str]) -> bool:
+    """Whether a definite description qualifies its own noun: "The number of ...", "The next
+    wave of ...", "The people who ..." (the word after its first noun)."""
+    k = next((n for n, w in enumerate(words) if w not in _NOT_NOUNS), len(words))
+    if k + 1 < len(words) and words[k + 1] not in _SELF_NAMING and not _verb_like(words[k + 1]):
+        k += 1  # a compound noun: "The foreign ministers of ..."
+    return k + 1 < len(words) and words[k + 1] in _SELF_NAMING
+
+
+_IRREGULAR_PAST = frozenset("""went came made took gave told said met left held sent began became got
+put set saw found kept ran won lost fell rose spoke wrote brought thought""".split())
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith("ed") or word in _IRREGULAR_PAST or word in _NOT_NOUNS
 
 
 def _named_speaker(sentence: str) -> bool:
@@ -156,7 +215,10 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
     ("fragment", re.compile(r"^[\W_]*[a-z]")),
     ("list item", re.compile(r"^\W*\d{1,2}\s+" + _MONTHS + r"\s+\d{4}\s*[-–—:]")),
     ("wire debris", re.compile(r"&[A-Za-z]{1,8};|\((?:begin|end)\s[a-z ]{1,20}\)|\d[\]|}{\\]|»|"
-                               r"\bautoplay\b|https?://|www\.|@\w+\)|\bpic\.twitter", re.I)),
+                               r"\bautoplay\b|https?://|www\.|@\w+\)|\bpic\.twitter|\bslide\s?show\b|\bview (?:gallery|photos)\b",
+                               re.I)),
+    # the day a photo was taken, in full: news prose says "on Saturday", a caption "Saturday, Oct. 27, 2018"
+    ("caption", re.compile(_WEEKDAYS + r",\s+" + _MONTHS + r"\s+\d{1,2},\s+\d{4}\b")),
     ("capitals", re.compile(r"^\W*(?:[A-Z]{2,}[\s,-]+){3}")),
 )
 
@@ -219,6 +281,8 @@ def standing(sentences: Sequence[Sentence], i: int, text: str, topic: str = "") 
         if starts_inside or back:  # take in the sentence before
             if first == 0 or (starts_inside and sentences[first - 1].paragraph != sentences[first].paragraph):
                 return Standing("unfit", i, i, reason)
+            if back and not starts_inside and not resolved(sentences[first].text, sentences[first - 1].text):
+                return Standing("unfit", i, i, reason)  # the sentence before does not name what it points to
             first -= 1
         else:  # a quotation left open: take in the sentence after
             if last + 1 >= len(sentences) or sentences[last + 1].paragraph != sentences[last].paragraph:
