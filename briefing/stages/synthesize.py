@@ -49,10 +49,13 @@ def synthesize(summaries: list[Summary], published: dict[str, str | None] | None
     return merge(summaries, published)[0]
 
 
-def merge(summaries: list[Summary], published: dict[str, str | None] | None = None) -> tuple[list[Claim], Witnesses]:
+def merge(summaries: list[Summary], published: dict[str, str | None] | None = None,
+          stand_alone: bool = True) -> tuple[list[Claim], Witnesses]:
     """The claims (as `synthesize`), and the witnesses of every sentence, so that a stage
     quoting a sentence that is no claim (a dated event, a denial) cites every source that
-    states it, not only the one it read."""
+    states it, not only the one it read. With `stand_alone` (a brief), each claim is shown in
+    words that stand alone or is left out; without (the short summary, which chooses among
+    every source's words of a claim itself, multidoc.py), each shows one of its sentences."""
     sentences = [s for summary in summaries for s in summary.document.sentences]
     salience = {s.key: summary.salience[s.index] for summary in summaries for s in summary.document.sentences}
     condensed = {(summary.source_id, i) for summary in summaries for i in summary.condensed}
@@ -73,7 +76,8 @@ def merge(summaries: list[Summary], published: dict[str, str | None] | None = No
         # the ways to show it, best first: a sentence that stands alone, then one joined to
         # the sentences it depends on (text/standalone.py, text/shown.py); none, and it is no claim
         ranked = sorted(members, key=lambda i: _representative_rank(sentences[i], salience, condensed), reverse=True)
-        ways = shown.ways_to_show([(documents[sentences[i].source_id], sentences[i].index) for i in ranked])
+        candidates_of = [(documents[sentences[i].source_id], sentences[i].index) for i in ranked]
+        ways = shown.ways_to_show(candidates_of) if stand_alone else shown.as_written(candidates_of)
         if not ways:
             continue
         top = max(salience[k] for k in keys)
@@ -84,7 +88,7 @@ def merge(summaries: list[Summary], published: dict[str, str | None] | None = No
                   discrepancies=discrepancies(evidence, published or {}), origin=(ways[0].source, ways[0].index)),
             ways))
     candidates.sort(key=lambda c: (-c.claim.score, c.claim.first_seen))
-    return shown.place(candidates), witnesses
+    return shown.place(candidates) if stand_alone else [c.claim for c in candidates], witnesses
 
 
 def _representative_rank(sentence: Sentence, salience: dict, condensed: set) -> tuple:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.models import Claim, Document, Evidence, source_order
+from briefing.text.sentences import leans_on_context
 from briefing.text.standalone import MAX_SPAN_SENTENCES, MAX_SPAN_WORDS, of_document
 
 Key = tuple[str, int]  # (source id, sentence index)
@@ -66,6 +67,12 @@ def ways_to_show(candidates: list[tuple[Document, int]]) -> list[Way]:
     judged = [(document, i, of_document(document, i)) for document, i in candidates]
     ranked = sorted(judged, key=lambda t: -t[2].rank)  # stable: the claim's own order within a rank
     return [Way(document, i, st.first, st.last) for document, i, st in ranked if st.shown]
+
+
+def as_written(candidates: list[tuple[Document, int]]) -> list[Way]:
+    """Each sentence as it stands, those that do not open by leaning on the one before first."""
+    ranked = sorted(candidates, key=lambda c: leans_on_context(c[0].sentences[c[1]].text))
+    return [Way(document, i, i, i) for document, i in ranked]
 
 
 def place(items: list[Shown]) -> list[Claim]:
