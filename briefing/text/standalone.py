@@ -149,6 +149,7 @@ _NAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z’'-]+")
 _COUNTED = re.compile(r"(?:two|three|four|five|six|both)\s")
 _PROPER = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
 _ENUMERATION = re.compile(_PROPER + r"(?:,\s*" + _PROPER + r")*,?\s+(?:and|&)\s+" + _PROPER)
+_SURNAME_SAID = re.compile(r"\b[A-Z][a-z’'-]+\s+" + _REPORTING + r"\b")  # "Ruiz said"
 _NOT_NAMES = frozenset("The A An In On At But And It This That He She They We For With From By As".split())
 
 
@@ -156,16 +157,17 @@ def resolved(sentence: str, before: str) -> bool:
     """Whether `before` (the sentence before, shown with it) names what `sentence` points back
     to: a person for "he"/"she", the noun of a definite description ("The plane" after "a
     plane"); a connective or "they"/"this" is taken as carried on by any sentence before."""
-    if _FIRST_PERSON.match(sentence):
+    if _FIRST_PERSON.match(_QUOTED.sub("", sentence)):
         return False
     if _PERSONAL.match(sentence) or (_PRONOUN_SAID.search(sentence) and not _OPENER.match(sentence)):
-        return any(m.group(1) not in _NOT_NAMES for m in _NAME.finditer(before))
+        return any(m.group(1) not in _NOT_NAMES for m in _NAME.finditer(before)) \
+            or bool(_SURNAME_SAID.search(before))
     definite = _DEFINITE.match(sentence)
     if definite and not _OPENER.match(sentence):
         if _COUNTED.match(definite.group(1)) and _ENUMERATION.search(before):
             return True  # "The three countries" after "South Korea, Japan, and the United States"
-        stems = {w[:5] for w in _WORDS.findall(before.lower())}
-        return any(w[:5] in stems for w in definite.group(1).split() if w not in _NOT_NOUNS)
+        earlier = _WORDS.findall(before.lower())  # "The move" after "moved", "The ministers" after "Minister"
+        return any(b.startswith(w[:5]) for w in definite.group(1).split() if w not in _NOT_NOUNS for b in earlier)
     return True
 
 
