@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from briefing.models import Document, Sentence
+from briefing.text.people import TITLE_HEADS
+from briefing.text.unfit import unfit
 
 # A claim shown with the sentences it depends on reads as one claim up to this many words and
 # this many sentences; longer, it is a paragraph. Two news sentences run 40-60 words; a
@@ -65,7 +67,7 @@ _OPENER = re.compile(
     r"otherwise|nevertheless|nonetheless|regardless|indeed|again|"
     r"in addition|as a result|in response|even so|of those|of these|of them|not so|the latter|"
     r"the former|the same|the other|one of them|some of them|all of them|most of them|many of them|"
-    r"a similar|later|now|there,|here,|(?:in|at|by|on|for|since|after|before|during|despite|under|"
+    r"a similar|later|now|there,|here,|\w+ of (?:them|those|these)|(?:in|at|by|on|for|since|after|before|during|despite|under|"
     r"from|until|with|of) (?:that|this|those|these|such|the same|it|them)|as such|by then|until then)"
     r"(?![\w-])", re.I)
 # "This week", "So far": the time of writing, not something said before.
@@ -93,12 +95,12 @@ _INSTITUTIONS = frozenset("""government police army military navy ministry counc
 court courts president presidency cabinet embassy brigade department agency commission senate
 congress house assembly legislature opposition prosecutor prosecutors authorities administration
 constitution coast guard regime junta pentagon kremlin vatican un""".split())
-# A quotation, or a sentence, attributed only to a pronoun:
-# '"We told them ...," he said.', 'The plane was fine, he said.'
+# A quotation, or a sentence, attributed only to a pronoun or a bare title:
+# '"We told them ...," he said.', 'The plane was fine, he said.', '"...," the general said.'
 _REPORTING = (r"(?:said|says|say|added|adds|told|tells|argued|argues|wrote|writes|noted|notes|"
               r"explained|insisted|warned|stated|continued|asked|replied|responded|recalled)")
 _PRONOUN_SAID = re.compile(
-    r"[,;:“”\"—–]\s*(?:(?:he|she|they|it|we|i)\s+" + _REPORTING
+    r"[,;:“”\"—–]\s*(?:(?:he|she|they|it|we|i|the\s+(?:" + "|".join(sorted(TITLE_HEADS)) + r"))\s+" + _REPORTING
     + r"|" + _REPORTING + r"\s+(?:he|she|they))\b")
 # A sentence that ends on what it points to: "Russia denies this.", "They denied it."
 _POINTED_END = re.compile(r"\s(?:this|that|these|those|it|them|so)\s*[.!][\"'”’)]*\s*$", re.I)
@@ -132,7 +134,8 @@ def points_back(sentence: str, topic: str = "") -> str:
     if definite:
         words = definite.group(1).split()
         nouns = [w for w in words if w not in _NOT_NOUNS]
-        if nouns and not _self_named(words) and not any(w in _INSTITUTIONS for w in nouns[:2]) \
+        head = nouns[1] if len(nouns) > 1 and not _verb_like(nouns[1]) else nouns[0] if nouns else ""
+        if nouns and not _self_named(words) and head not in _INSTITUTIONS \
                 and not set(nouns[:2]) & set(_WORDS.findall(topic.lower())):
             return "points back"
     return ""
@@ -149,6 +152,7 @@ _NAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z’'-]+")
 _COUNTED = re.compile(r"(?:two|three|four|five|six|both)\s")
 _PROPER = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
 _ENUMERATION = re.compile(_PROPER + r"(?:,\s*" + _PROPER + r")*,?\s+(?:and|&)\s+" + _PROPER)
+_QUOTE_FIRST = re.compile(r"\s*(?:[\"“‘]|``)")
 _SURNAME_SAID = re.compile(r"\b[A-Z][a-z’'-]+\s+" + _REPORTING + r"\b")  # "Ruiz said"
 _NOT_NAMES = frozenset("The A An In On At But And It This That He She They We For With From By As".split())
 
@@ -159,7 +163,8 @@ def resolved(sentence: str, before: str) -> bool:
     plane"); a connective or "they"/"this" is taken as carried on by any sentence before."""
     if _FIRST_PERSON.match(_QUOTED.sub("", sentence)):
         return False
-    if _PERSONAL.match(sentence) or (_PRONOUN_SAID.search(sentence) and not _OPENER.match(sentence)):
+    if _PERSONAL.match(sentence) or (_PRONOUN_SAID.search(sentence) and not _OPENER.match(sentence)) \
+            or _QUOTE_FIRST.match(sentence):  # a quotation's speaker
         return any(m.group(1) not in _NOT_NAMES for m in _NAME.finditer(before)) \
             or bool(_SURNAME_SAID.search(before))
     definite = _DEFINITE.match(sentence)
@@ -185,52 +190,13 @@ put set saw found kept ran won lost fell rose spoke wrote brought thought""".spl
 
 
 def _verb_like(word: str) -> bool:
-    return word.endswith("ed") or word in _IRREGULAR_PAST or word in _NOT_NOUNS
+    return word.endswith("ed") or word in _IRREGULAR_PAST or word in _NOT_NOUNS or bool(re.fullmatch(_REPORTING, word))
 
 
 def _named_speaker(sentence: str) -> bool:
     """Whether the sentence names a speaker beside the pronoun ("Jones said ... he said")."""
     m = re.search(r"\b(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+\s+" + _REPORTING + r"\b", sentence)
     return bool(m) and not re.match(r"(?:He|She|They|It|We|I|The)\b", m.group(0))
-
-
-# --- no statement at all -------------------------------------------------------------------
-
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_SHAPES: tuple[tuple[str, re.Pattern], ...] = (
-    ("question", re.compile(r"\?[\"'”’)\]]*\s*$")),
-    ("interview marker", re.compile(r"^\W*(?:[QA][.:]|[A-Z][A-Z'’-]{1,}(?:\s+[A-Z][A-Z'’-]+)?:)\s")),
-    ("interview marker", re.compile(r"[.?!][\"'”’)]*\s+[QA]\.\s+[A-Z]")),
-    # a photo caption: the scene, then the day it was taken ("... in Kyiv, Monday, July 21,
-    # 2014.", "... in Paris April 22, 2015."); reporting says "on October 26, 2023."
-    ("caption", re.compile(r"(?:,\s*" + _WEEKDAYS + r",?\s+|(?<!\bon)(?<!\bof)(?<!\bsince)(?<!\buntil)"
-                           r"(?<!\bby)(?<!\bbefore)(?<!\bafter)(?<!\bfrom)(?<!\bto)(?<!\band)(?<!\bin)"
-                           r"(?<!\bdated)(?<!\bthrough)\s+(?:" + _WEEKDAYS + r",?\s+)?)" + _MONTHS
-                           + r"\s+\d{1,2},?\s+\d{4}\.{0,3}[\"'”’)]*\s*$")),
-    ("caption", re.compile(r"\b(?:AP|AFP|Reuters|Getty|EPA)\s+Photo\b|\bPhoto(?:graph)?s?\s*(?:by|:|/)|"
-                           r"\bImage (?:copyright|caption)\b|\(Associated Press\)|\(Courtesy\b|"
-                           r"contributed to this report|[Cc]ontributing to this report", re.I)),
-    ("cut off", re.compile(r"(?:\.\.\.|…)[\"'”’)]*\s*$")),
-    ("no sentence ending", re.compile(r"[^.!?\"'”’)\]…]\s*$")),
-    ("fragment", re.compile(r"^[\W_]*[a-z]")),
-    ("list item", re.compile(r"^\W*\d{1,2}\s+" + _MONTHS + r"\s+\d{4}\s*[-–—:]")),
-    ("wire debris", re.compile(r"&[A-Za-z]{1,8};|\((?:begin|end)\s[a-z ]{1,20}\)|\d[\]|}{\\]|»|"
-                               r"\bautoplay\b|https?://|www\.|@\w+\)|\bpic\.twitter|\bslide\s?show\b|\bview (?:gallery|photos)\b",
-                               re.I)),
-    # the day a photo was taken, in full: news prose says "on Saturday", a caption "Saturday, Oct. 27, 2018"
-    ("caption", re.compile(_WEEKDAYS + r",\s+" + _MONTHS + r"\s+\d{1,2},\s+\d{4}\b")),
-    ("capitals", re.compile(r"^\W*(?:[A-Z]{2,}[\s,-]+){3}")),
-)
-
-
-def unfit(sentence: str) -> str:
-    """Why the sentence is no statement a brief can show ("" when it is one)."""
-    for reason, shape in _SHAPES:
-        if shape.search(sentence):
-            return reason
-    return ""
 
 
 # --- quotations ----------------------------------------------------------------------------
@@ -277,6 +243,8 @@ def standing(sentences: Sequence[Sentence], i: int, text: str, topic: str = "") 
     while True:
         starts_inside, ends_inside = states.of(first)[0], states.of(last)[1]
         back = points_back(sentences[first].text, topic)
+        if not back and first != last and _BARE_QUOTE.match(text[sentences[first].start:sentences[last].end]):
+            back = "unattributed quotation"  # a quotation of several sentences, its speaker named before it
         if not (starts_inside or ends_inside or back):
             break
         reason = reason or ("half quotation" if starts_inside or ends_inside else back)
