@@ -36,6 +36,7 @@ LEAD = "Defence Minister Ana Ruiz ordered two brigades to the northern border on
     "But this was the first deployment of its kind since 1999.",
     "Neither claim could be confirmed independently.",
     "That was the second time this year the border was reinforced.",
+    "Some of this may sound minor, but the river is the only route for grain.",
     "The brigades are expected to arrive by Wednesday.",
     '"We told them that access to the border is essential," she said.',
     "The move follows weeks of shelling near the river crossings.",

@@ -67,7 +67,7 @@ _OPENER = re.compile(
     r"otherwise|nevertheless|nonetheless|regardless|indeed|again|"
     r"in addition|as a result|in response|even so|of those|of these|of them|not so|the latter|"
     r"the former|the same|the other|one of them|some of them|all of them|most of them|many of them|"
-    r"a similar|later|now|there,|here,|\w+ of (?:them|those|these)|(?:in|at|by|on|for|since|after|before|during|despite|under|"
+    r"a similar|later|now|there,|here,|\w+ of (?:them|those|these|this|that|it)|(?:in|at|by|on|for|since|after|before|during|despite|under|"
     r"from|until|with|of) (?:that|this|those|these|such|the same|it|them)|as such|by then|until then)"
     r"(?![\w-])", re.I)
 # "This week", "So far": the time of writing, not something said before.
