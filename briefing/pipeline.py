@@ -64,7 +64,7 @@ def make_brief(articles: list[Article], options: Options = Options(),
     warnings = [Problem(str(d.article.source.path), note) for d in documents for note in d.article.notes]
     # 5. merge the sentences that state the same claim across articles; compare their facts
     published = {a.source.id: a.source.published for a in articles}
-    claims, witnesses = synthesize.merge(summaries, published)
+    claims, witnesses = synthesize.merge(summaries, published, stand_alone=not options.keep_all)
     # 6. sort the claims into sections
     scheme = options.scheme or classify.load_scheme()
     claims = fit_reading_time(classify.classify(claims, documents, scheme), options.claim_words)
