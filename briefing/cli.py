@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BriefingError, NoArticlesError, UsageError
-from .output import FORMATS
+from .output import DEFAULT_FORMATS, FORMATS
 from .summarize import ALGORITHMS, DEFAULT_ALGORITHM  # cheap: sumy itself is imported lazily
 from .pdf import VARIANTS as PDF_VARIANTS  # cheap: WeasyPrint itself is imported lazily
 
@@ -373,9 +373,9 @@ def _show_progress(args: argparse.Namespace) -> bool:
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
     """--formats and --name, the same for every command that writes a brief."""
-    formats = ",".join(FORMATS)
-    parser.add_argument("--formats", default=formats, metavar="LIST",
-                        help=f"comma-separated formats to write: {formats} (default: all four)")
+    parser.add_argument("--formats", default=",".join(DEFAULT_FORMATS), metavar="LIST",
+                        help=f"comma-separated formats to write: {','.join(FORMATS)} "
+                             f"(default: {','.join(DEFAULT_FORMATS)}; docx is a Word file)")
     parser.add_argument("--name", default="brief", metavar="STEM",
                         help="file name of the brief without extension (default: brief)")
 

@@ -114,5 +114,8 @@ def to_json(brief: WeeklyBrief) -> str:
 
 def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str, printer=None) -> list[Path]:
     """Write the chosen formats into out_dir/<week>/; return the paths written."""
+    from .docx_brief import weekly_docx
+
     return write_rendered(out_dir / brief.week, formats, name, brief.title, markdown=lambda: to_markdown(brief),
-                          html=lambda: to_html(brief), json=lambda: to_json(brief), printer=printer)
+                          html=lambda: to_html(brief), json=lambda: to_json(brief), printer=printer,
+                          docx=lambda: weekly_docx(brief))

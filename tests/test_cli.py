@@ -128,7 +128,7 @@ def test_no_usable_article_exits_1_without_a_brief(tmp_path):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["--formats", "docx"], "unknown format docx; choose from md,html,pdf,json"),
+    (["--formats", "doc"], "unknown format doc; choose from md,html,pdf,json,docx"),
     (["--name", "../escape"], "is not a plain file name"),
 ])
 def test_bad_options_get_one_line_errors(tmp_path, args, message):
