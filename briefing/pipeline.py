@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import (actors, classify, clean, contested, corroborate, describe, ingest, limits, parallel, summarize,
-               synthesize)
+from . import (actors, classify, clean, contested, corroborate, describe, ingest, language, limits, parallel,
+               summarize, synthesize)
 from .errors import InputError, NoArticlesError
 from .models import Article, Brief, Claim, Problem, Section, Summary
 from .profile import Profile
@@ -89,8 +89,9 @@ def make_brief(articles: list[Article], options: Options = Options(),
     """Stages 3-8 on articles already read: a single brief, or one story of a weekly brief.
     `origin_of` maps source ids to independent origins when the caller knows them (the
     archive does); otherwise near-duplicate articles are found here."""
-    # 3-4. split each article into sentences with offsets into its cleaned text, rank them and
-    # keep its condensed set: one article at a time, so on every core (parallel.py)
+    # 3-4. tell each article's language; split each into sentences with offsets into its cleaned
+    # text, rank them (in its language) and keep its condensed set: on every core (parallel.py)
+    articles = language.tag(articles)
     summaries = parallel.summarize_articles(articles, options.summarizer, options.keep_all, options.jobs,
                                             options.progress)
     documents = [s.document for s in summaries]
@@ -123,6 +124,7 @@ def make_brief(articles: list[Article], options: Options = Options(),
         actors=actors.find_actors(shown)[:options.actors_max],
         banner=options.banner,
         built=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if options.stamp else None,
+        language_note=language.brief_note([a.source.language for a in articles]),
     )
     return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from . import classify, novelty, pipeline, stories
+from . import classify, language, novelty, pipeline, stories
 from .archive import Archive, Stored, iso_week
 from .errors import NoArticlesError, UsageError
 from .models import Actor, Article, Claim, Section, Source, Summary, TimelineEvent, source_order
@@ -104,7 +104,7 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
                               f"{week} ({first} to {last}), so no brief was made; ingest some with "
                               "'briefing ingest' or choose another --week")
     # 1. one source list for the week, in time order
-    articles = [_renumbered(s, str(n)) for n, s in enumerate(stored, 1)]
+    articles = language.tag([_renumbered(s, str(n)) for n, s in enumerate(stored, 1)])
     origin_of = {a.source.id: s.origin_id for a, s in zip(articles, stored)}
     # 2. cluster into stories
     groups = stories.cluster([stories.Item(n, s.origin_id, s.article.text) for n, s in enumerate(stored)])

@@ -38,7 +38,13 @@ def context(brief: WeeklyBrief, css: str = "") -> dict:
     return {"title": brief.title, "week": brief.week, "first_day": first.isoformat(), "last_day": last.isoformat(),
             "sources": brief.sources, "stories": [_story_view(brief, s) for s in brief.stories],
             "compared_with": brief.compared_with, "dropped": brief.dropped,
-            "generator": f"briefing {__version__}", "css": css}
+            "generator": f"briefing {__version__}", "css": css, "notes": [n for n in [_language_note(brief)] if n]}
+
+
+def _language_note(brief: WeeklyBrief) -> str | None:
+    from .language import brief_note
+
+    return brief_note([s.language for s in brief.sources])
 
 
 def to_markdown(brief: WeeklyBrief) -> str:
@@ -76,6 +82,7 @@ def to_dict(brief: WeeklyBrief) -> dict:
         "title": brief.title,
         "week": brief.week,
         "generator": f"briefing {__version__}",
+        "language_note": _language_note(brief),
         "sources": render.source_dicts(brief.sources),
         "key_points": [claim(s.key_points[0]) for s in brief.stories if s.key_points],
         "sections": list(sections.values()),
