@@ -266,6 +266,8 @@ _MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (
           (b"\xfd7zXZ\x00", "an xz archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
           (b"\x7fELF", "a program (ELF)"), (b"MZ", "a Windows program"), (b"RIFF", "a media file (RIFF)"),
           (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"SQLite format 3\x00", "an SQLite database"))
+# A document read under its own extension, when it was saved under another one.
+_RENAME = {b"%PDF-": "name it .pdf to read it as a PDF", b"PK\x03\x04": "if it is a Word document, name it .docx"}
 # Characters that are not text: C0 controls other than tab, newline, carriage return and
 # form feed, and DEL. They are dropped from a decoded article (a stray NUL or an escape
 # sequence must not reach a terminal, the HTML or the PDF).
@@ -290,7 +292,8 @@ def decode(data: bytes) -> str:
     cp1252, then Latin-1; refuse binary data, naming its type when it is a known one."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"is not a text file (binary content: {kind}); give the article's text as .txt, .md or .html")
+            way_out = _RENAME.get(magic, "give the article's text as .txt, .md or .html")
+            raise InputError(f"is not a text file (binary content: {kind}); {way_out}")
     text = _decode_utf16(data)
     if text is None:
         if b"\x00" in data or _looks_binary(data[:4096]):

@@ -78,7 +78,7 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     articles, problems = read_articles(inputs, options.exclude)
     if not articles:
         raise NoArticlesError("no usable article among the inputs, so no brief was made; give .txt, "
-                              ".md or .html files that contain an article's text", problems)
+                              ".md, .html, .pdf or .docx files that contain an article's text", problems)
     result = make_brief(articles, options)
     result.problems = problems
     return result
