@@ -52,16 +52,39 @@ def browser(tmp_path_factory):
     driver.quit()
 
 
-@pytest.fixture(scope="module")
-def page(browser, example_build, tmp_path_factory):
-    """The example brief (with a handling banner) as brief.html, opened in the browser; the
-    URLs of every request the page made while loading."""
+@pytest.fixture(scope="module", params=["brief", "weekly"])
+def page(request, browser, example_build, tmp_path_factory):
+    """The example brief (with a handling banner), or a weekly brief marked against the week
+    before, as brief.html opened in the browser; the URLs of every request the page made
+    while loading; the brief's JSON."""
     from briefing import render
 
-    folder = tmp_path_factory.mktemp("browser")
-    path = folder / "brief.html"
-    path.write_text(render.to_html(replace(example_build.brief, banner=BANNER)), encoding="utf-8")
-    return browser, path, _requests_opening(browser, path)
+    folder = tmp_path_factory.mktemp(request.param)
+    if request.param == "brief":
+        brief = replace(example_build.brief, banner=BANNER)
+        path = folder / "brief.html"
+        path.write_text(render.to_html(brief), encoding="utf-8")
+        data = render.to_dict(brief)
+    else:
+        path, data = _weekly_brief(folder)
+    return browser, path, _requests_opening(browser, path), data
+
+
+def _weekly_brief(folder: Path) -> tuple[Path, dict]:
+    import subprocess
+    import sys
+
+    from .test_weekly import WEEK_1, WEEK_2, write_week
+
+    db = folder / "news.db"
+    for week, articles in (("2023-W42", WEEK_1), ("2023-W43", WEEK_2)):
+        for args in (["ingest", str(write_week(folder / week, articles))],
+                     ["weekly", "--week", week, "-o", str(folder / "out"), "--formats", "html,json"]):
+            done = subprocess.run([sys.executable, "-m", "briefing", *args, "--db", str(db)], cwd=ROOT,
+                                  capture_output=True, text=True, timeout=300)
+            assert done.returncode == 0, done.stderr
+    out = folder / "out" / "2023-W43"
+    return out / "brief.html", json.loads((out / "brief.json").read_text("utf-8"))
 
 
 def _requests_opening(browser, path: Path) -> list[str]:
@@ -78,7 +101,7 @@ LOCAL = ("data", "blob", "about", "chrome", "chrome-extension", "devtools")
 
 
 def test_the_page_makes_no_network_request(page):
-    browser, path, requests = page
+    browser, path, requests, _ = page
     assert path.as_uri() in requests, "the browser reported no request for the page itself"
     assert [u for u in requests if urlsplit(u).scheme not in LOCAL and u != path.as_uri()] == []
     # and nothing in it would fetch anything later: no external script, style, image or frame
@@ -88,8 +111,8 @@ def test_the_page_makes_no_network_request(page):
     assert fetching == []
 
 
-def test_every_citation_link_scrolls_to_an_existing_source_entry(page, example_json):
-    browser, _, _ = page
+def test_every_citation_link_scrolls_to_an_existing_source_entry(page):
+    browser, _, _, brief = page
     checked, problems = browser.execute_script("""
         const problems = [];
         const links = Array.from(document.querySelectorAll('a.cite'));
@@ -107,12 +130,13 @@ def test_every_citation_link_scrolls_to_an_existing_source_entry(page, example_j
         }
         return [links.map(a => a.hash), problems];""")
     assert problems == []
-    cited = {e["source"] for s in example_json["sections"] for c in s["claims"] for e in c["evidence"]}
+    cited = {e["source"] for s in brief["sections"] for c in s["claims"] for e in c["evidence"]}
+    assert cited
     assert {f"#source-{sid}" for sid in cited} <= set(checked)
 
 
 def test_the_page_prints_and_is_screenshot(page):
-    browser, path, _ = page
+    browser, path, _, _ = page
     browser.execute_script("window.scrollTo(0, 0)")
     shot = path.with_suffix(".png")
     assert browser.save_screenshot(str(shot))
@@ -121,14 +145,14 @@ def test_the_page_prints_and_is_screenshot(page):
 
     pdf = base64.b64decode(browser.print_page(PrintOptions()))
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
-    if os.environ.get("BRIEFING_SCREENSHOT"):  # keep it to look at: BRIEFING_SCREENSHOT=path.png
-        shutil.copy(shot, os.environ["BRIEFING_SCREENSHOT"])
+    if os.environ.get("BRIEFING_SCREENSHOT"):  # keep them to look at: BRIEFING_SCREENSHOT=folder
+        shutil.copy(shot, Path(os.environ["BRIEFING_SCREENSHOT"]) / f"{path.parent.name}.png")
 
 
 def test_axe_finds_no_serious_or_critical_accessibility_violation(page):
     if not AXE.exists():
         pytest.skip(f"axe-core is not installed at {AXE.relative_to(ROOT)}: 'make test' installs it with npm")
-    browser, _, _ = page
+    browser, _, _, _ = page
     browser.execute_script(AXE.read_text("utf-8"))
     violations = browser.execute_async_script("""
         const done = arguments[arguments.length - 1];
