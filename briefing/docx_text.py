@@ -55,5 +55,18 @@ def read_docx(data: bytes, source: Source, limit: int) -> RawArticle:
     return RawArticle(source=source, blocks=tuple(blocks), title_from_first_line=source.title is None)
 
 
+def made_by(data: bytes) -> str | None:
+    """What the file's properties say made it (their comments), read without the body."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            core = package.read("docProps/core.xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return None
+    match = re.search(r"<dc:description>([^<]*)</dc:description>", core)
+    return match[1] if match else None
+
+
 def _date(value) -> str | None:
     return value.strftime("%Y-%m-%d") if value is not None else None

@@ -41,12 +41,15 @@ GENERATOR_MARK = "Made with briefing "
 
 def is_briefing_output(path: Path) -> bool:
     """Whether `path` is a brief this tool wrote (its colophon carries GENERATOR_MARK)."""
-    if path.suffix.lower() in PDF_SUFFIXES | DOCX_SUFFIXES:  # compressed: look at its text
+    if path.suffix.lower() in PDF_SUFFIXES | DOCX_SUFFIXES:  # compressed: ask its properties
+        from . import docx_text, pdf_text
+
         try:
-            raw = _read_document(path, read_bounded(path, current_limits().max_file_bytes), "0")
+            data = read_bounded(path, current_limits().max_file_bytes)
         except InputError:
             return False
-        return any(GENERATOR_MARK in b.text for b in raw.blocks)
+        made_by = pdf_text.made_by if path.suffix.lower() in PDF_SUFFIXES else docx_text.made_by
+        return re.fullmatch(r"(?:Made with )?briefing \d+(?:\.\d+)+\S*", made_by(data) or "") is not None
     try:
         with path.open("rb") as fh:
             return GENERATOR_MARK.encode() in fh.read(4 * 1024 * 1024)

@@ -127,18 +127,33 @@ def _layout(data: bytes, limit: int) -> tuple[list[tuple[float, list[_Box], bool
     return pages, metadata
 
 
-def _metadata(info: list) -> dict[str, str | None]:
+def made_by(data: bytes) -> str | None:
+    """The program the PDF says made it (its Creator), read from its document information only."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        return _info_text(PDFDocument(PDFParser(io.BytesIO(data))).info, "Creator")
+    except Exception:  # noqa: BLE001 - not a readable PDF: not one of ours either
+        return None
+
+
+def _info_text(info: list, key: str) -> str | None:
     from pdfminer.pdftypes import resolve1
     from pdfminer.utils import decode_text
 
+    for entry in info:
+        value = resolve1(entry.get(key)) if isinstance(entry, dict) else None
+        if isinstance(value, bytes):
+            value = value.decode("utf-16") if value.startswith((b"\xfe\xff", b"\xff\xfe")) else decode_text(value)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _metadata(info: list) -> dict[str, str | None]:
     def text(key: str) -> str | None:
-        for entry in info:
-            value = resolve1(entry.get(key)) if isinstance(entry, dict) else None
-            if isinstance(value, bytes):
-                value = value.decode("utf-16") if value.startswith((b"\xfe\xff", b"\xff\xfe")) else decode_text(value)
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-        return None
+        return _info_text(info, key)
 
     title = text("Title")
     if title and _JUNK_TITLE.match(title):
