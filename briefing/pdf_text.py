@@ -39,11 +39,13 @@ MIN_TEXT_CHARS = 20
 MIN_GUTTER = 6.0
 
 _HYPHENS = "-\u2010\u00ad"  # hyphen-minus, the hyphen typesetters insert, the soft hyphen
-_PAGE_NUMBER = re.compile(r"(?:page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?"
-                          r"(?:\s*(?:of|/|von|de|di)\s*\d{1,4})?", re.I)
+_PAGE_NUMBER = re.compile(r"(?:page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})"
+                          r"\s*[-–—)\]]?(?:\s*(?:of|/|von|de|di)\s*\d{1,4})?", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_JUNK_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint) - |untitled\b|document\d*$)", re.I)
+# Titles that name the file or the program, not the article ("Microsoft Word - memo.docx").
+_JUNK_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint) - |untitled\b|document\d*$)"
+                         r"|\.(?:docx?|pdf|indd|odt|rtf|txt)$", re.I)
 
 
 @dataclass
@@ -60,16 +62,16 @@ class _Box:
 def read_pdf(data: bytes, source: Source, limit: int) -> RawArticle:
     """The article in a PDF's bytes; reads pages until `limit` characters are had."""
     pages, metadata = _layout(data, limit)
-    body = [box for page in pages for box in page[1]]
-    if sum(len(line.strip()) for box in body for line in box.lines) < MIN_TEXT_CHARS:
+    every = [box for page in pages for box in page[1]]
+    if sum(len(line.strip()) for box in every for line in box.lines) < MIN_TEXT_CHARS:
         if any(page[2] for page in pages):
             raise InputError("is a scanned PDF with no text layer (its pages are images); run OCR on it "
                              "(for example with ocrmypdf) or give its text as .txt")
         raise InputError("is a PDF with no text in it; give the article's text as .txt")
-    running = _running_lines(pages)
-    boxes = [box for height, page_boxes, _ in pages
-             for box in _reading_order([b for b in page_boxes if not _is_running(b, height, running)])]
-    blocks = _blocks(boxes)
+    running, body = _running_lines(pages), _body_size(every)
+    boxes = [box for height, page_boxes, _ in pages for box in _reading_order(
+        [b for b in page_boxes if not _is_running(b, page_boxes, height, running, body)])]
+    blocks = _blocks(boxes, body)
     from .ingest import _safe_metadata
 
     source = replace(source, **_safe_metadata(metadata))
@@ -152,15 +154,12 @@ def _info_text(info: list, key: str) -> str | None:
 
 
 def _metadata(info: list) -> dict[str, str | None]:
-    def text(key: str) -> str | None:
-        return _info_text(info, key)
-
-    title = text("Title")
-    if title and _JUNK_TITLE.match(title):
+    title = _info_text(info, "Title")
+    if title and _JUNK_TITLE.search(title):
         title = None
-    date = text("CreationDate") or text("ModDate")
+    date = _info_text(info, "CreationDate") or _info_text(info, "ModDate")
     match = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", date or "")
-    return {"title": title, "author": text("Author"),
+    return {"title": title, "author": _info_text(info, "Author"),
             "published": f"{match[1]}-{match[2]}-{match[3]}" if match else None}
 
 
@@ -185,11 +184,17 @@ def _running_lines(pages: list[tuple[float, list[_Box], bool]]) -> set[str]:
     return {shape for shape, n in counts.items() if n >= least}
 
 
-def _is_running(box: _Box, height: float, running: set[str]) -> bool:
+def _is_running(box: _Box, page: list[_Box], height: float, running: set[str], body: float) -> bool:
+    """A running header or footer: at the page's edge, and recurring on other pages, or a page
+    number, or (what a one-page PDF shows) a single line in smaller type above or below all else."""
     if not _edge(box, height):
         return False
     text = _SPACES.sub(" ", " ".join(box.lines)).strip()
-    return _shape(box) in running or bool(_PAGE_NUMBER.fullmatch(text))
+    if _shape(box) in running or _PAGE_NUMBER.fullmatch(text):
+        return True
+    outermost = all(box.y0 >= other.y1 for other in page if other is not box) or \
+        all(box.y1 <= other.y0 for other in page if other is not box)
+    return len(box.lines) == 1 and box.size < body * 0.9 and outermost
 
 
 # -- reading order ------------------------------------------------------------------------
@@ -251,9 +256,13 @@ def _same_columns(upper: list[_Box], lower: list[_Box]) -> bool:
 
 # -- paragraphs and headings --------------------------------------------------------------
 
-def _blocks(boxes: list[_Box]) -> list[Block]:
+def _body_size(boxes: list[_Box]) -> float:
+    """The size most of the text is set in (the median over lines)."""
     sizes = [b.size for b in boxes for _ in b.lines if b.size]
-    body = statistics.median(sizes) if sizes else 0.0
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _blocks(boxes: list[_Box], body: float) -> list[Block]:
     hyphenated = _hyphenated_words(boxes)
     blocks: list[Block] = []
     open_paragraph = False  # the last text block ends mid-sentence: a break cut it

@@ -28,7 +28,8 @@ def paragraphs(subject: str, n: int = 6, start: int = 0) -> list[str]:
 
 def pdf(path: Path, title: str, body: list[str], *, author: str = "Jane Analyst", date: str = "2024-03-05",
         columns: int = 1, header: str = "Institute for Maritime Studies · Policy Paper",
-        heading: str | None = "Background", size: str = "A5", hyphens: str = "auto") -> Path:
+        heading: str | None = "Background", size: str = "A5", hyphens: str = "auto",
+        meta_title: str | None = None) -> Path:
     """A text-layer PDF: the title as a large heading, a subheading, the paragraphs; a running
     header on every page and "Page N of M" at the foot; `columns` CSS columns."""
     from weasyprint import HTML
@@ -37,7 +38,7 @@ def pdf(path: Path, title: str, body: list[str], *, author: str = "Jane Analyst"
 
     paras = "".join(f"<p>{p}</p>" for p in body)
     sub = f"<h2>{heading}</h2>" if heading else ""
-    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{meta_title or title}</title>
 <meta name="author" content="{author}"><meta name="dcterms.created" content="{date}">
 <style>
 @page {{ size: {size}; margin: 2cm 1.8cm; @top-center {{ content: {css_string(header)}; font-size: 8pt; }}

@@ -48,6 +48,16 @@ def test_a_text_layer_pdf_reads_every_word_in_order_without_headers_page_numbers
     assert [b.text for b in raw.blocks if b.kind == "heading"] == ["Background"]
 
 
+def test_a_pdf_titled_by_its_program_takes_its_title_from_its_first_heading(tmp_path):
+    path = documents.pdf(tmp_path / "memo.pdf", "Grain deal talks resume", documents.paragraphs("the deal", 3),
+                         meta_title="Microsoft Word - memo_final_v2.docx")
+    raw = ingest.read(path, "1")
+    assert raw.source.title == "Grain deal talks resume"
+    # one page: its running header is told by its place and its smaller type, not by recurring
+    assert raw.blocks[0] == ingest.Block("heading", "Background")
+    assert not any("Institute" in b.text or "Page 1" in b.text for b in raw.blocks)
+
+
 def test_a_word_hyphenated_in_the_document_keeps_its_hyphen_across_a_line_break(tmp_path):
     body = [f"Paragraph {i}: the well-documented and long-running negotiations over the cross-border "
             f"pipeline continued as delegations met in the well-documented conference halls." for i in range(30)]
@@ -139,7 +149,8 @@ def test_a_folder_of_every_kind_cites_each_readable_file_and_names_the_rest(tmp_
                                       "page</h1>" + "".join(f"<p>{p}</p>" for p in documents.paragraphs(
                                           "the harbour page", 4, start=8)) + "</article></body></html>")
     documents.pdf(folder / "paper.pdf", "Policy paper on exports", documents.paragraphs("the paper", 5, start=12))
-    documents.docx(folder / "memo.docx", "Memo on convoys", [("Convoys", documents.paragraphs("the memo", 4, start=17))])
+    documents.docx(folder / "memo.docx", "Memo on convoys",
+                   [("Convoys", documents.paragraphs("the memo", 4, start=17))])
     (folder / "broken.docx").write_bytes(b"not a word file at all")
     (folder / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     result = run("build", str(folder), "-o", str(tmp_path / "out"), "--formats", "json,md")
