@@ -101,3 +101,18 @@ def test_a_brief_of_mixed_languages_says_so_and_warns_where_sumy_has_no_support(
 def test_an_english_brief_says_nothing_about_languages(example_json):
     assert example_json["language_note"] is None
     assert {s["language"] for s in example_json["sources"]} == {"en"}
+
+
+def test_a_weekly_brief_from_mixed_languages_says_so(tmp_path):
+    folder = tmp_path / "week"
+    folder.mkdir()
+    for name, text in (("en.md", SEEDS["A"].read_text("utf-8")), ("fr.md", FRENCH)):
+        (folder / name).write_text(f"---\npublished: 2023-10-24\n---\n\n{text}", encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert run("ingest", str(folder), "--db", str(db)).returncode == 0
+    result = run("weekly", "--week", "2023-W43", "--db", str(db), "-o", str(tmp_path / "out"), "--formats", "json,md")
+    assert result.returncode == 0, result.stderr
+    brief = json.loads((tmp_path / "out" / "2023-W43" / "brief.json").read_text("utf-8"))
+    assert sorted(s["language"] for s in brief["sources"]) == ["en", "fr"]
+    assert brief["language_note"].startswith("The sources are in 2 languages: English (1), French (1).")
+    assert brief["language_note"] in (tmp_path / "out" / "2023-W43" / "brief.md").read_text("utf-8")
