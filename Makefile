@@ -29,7 +29,7 @@ brief: $(STAMP)
 test: $(STAMP) browser-tools
 	$(BIN)/python -m pytest
 
-# The browser test (tests/test_browser.py): Debian's Chromium and ChromeDriver, installed as
+# The browser test (tests/e2e/test_browser.py): Debian's Chromium and ChromeDriver, installed as
 # root where apt-get exists (apt-get update only when the install needs it), and axe-core from
 # the npm registry into .tools/. Optional: where they cannot be had, that test skips and says why.
 browser-tools:

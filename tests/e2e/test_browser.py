@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
@@ -74,7 +74,7 @@ def _weekly_brief(folder: Path) -> tuple[Path, dict]:
     import subprocess
     import sys
 
-    from .test_weekly import WEEK_1, WEEK_2, write_week
+    from tests.weekly.test_weekly import WEEK_1, WEEK_2, write_week
 
     db = folder / "news.db"
     for week, articles in (("2023-W42", WEEK_1), ("2023-W43", WEEK_2)):

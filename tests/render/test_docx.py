@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from .conftest import EXAMPLE, ROOT, norm
-from .test_weekly import WEEK_1, WEEK_2, write_week
+from tests.conftest import EXAMPLE, ROOT, norm
+from tests.weekly.test_weekly import WEEK_1, WEEK_2, write_week
 
 BANNER = "UNCLASSIFIED // FOR PUBLIC RELEASE"
 

@@ -15,8 +15,8 @@ from briefing.sources import clean
 from briefing.sources import files as ingest
 from briefing.errors import InputError
 
-from . import documents
-from .conftest import ROOT
+from tests.sources import documents
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -13,7 +13,7 @@ import pytest
 from briefing.stages import summarize
 from briefing.text import language
 
-from .conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS
 
 FRENCH = """Le port de Marseille rouvre après la grève
 
