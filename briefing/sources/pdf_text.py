@@ -23,10 +23,11 @@ from __future__ import annotations
 import io
 import re
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from briefing.errors import InputError
 from briefing.models import Block, RawArticle, Source
+from briefing.sources.pdf_layout import Box, reading_order
 
 # A box is a running header or footer only inside these shares of the page's height.
 EDGE_BAND = 0.12
@@ -35,8 +36,6 @@ HEADING_SCALE = 1.15
 HEADING_MAX_WORDS = 20
 # Fewer letters than this in the whole PDF: there is no text layer to read.
 MIN_TEXT_CHARS = 20
-# Two boxes further apart than this (points) leave a gutter between columns.
-MIN_GUTTER = 6.0
 
 _HYPHENS = "-\u2010\u00ad"  # hyphen-minus, the hyphen typesetters insert, the soft hyphen
 _PAGE_NUMBER = re.compile(r"(?:page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})"
@@ -46,17 +45,6 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 # Titles that name the file or the program, not the article ("Microsoft Word - memo.docx").
 _JUNK_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint) - |untitled\b|document\d*$)"
                          r"|\.(?:docx?|pdf|indd|odt|rtf|txt)$", re.I)
-
-
-@dataclass
-class _Box:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    lines: list[str]
-    widths: list[float]
-    size: float  # median glyph size
 
 
 def read_pdf(data: bytes, source: Source, limit: int) -> RawArticle:
@@ -69,7 +57,7 @@ def read_pdf(data: bytes, source: Source, limit: int) -> RawArticle:
                              "(for example with ocrmypdf) or give its text as .txt")
         raise InputError("is a PDF with no text in it; give the article's text as .txt")
     running, body = _running_lines(pages), _body_size(every)
-    boxes = [box for height, page_boxes, _ in pages for box in _reading_order(
+    boxes = [box for height, page_boxes, _ in pages for box in reading_order(
         [b for b in page_boxes if not _is_running(b, page_boxes, height, running, body)])]
     blocks = _blocks(boxes, body)
     from briefing.sources.files import _safe_metadata
@@ -81,7 +69,7 @@ def read_pdf(data: bytes, source: Source, limit: int) -> RawArticle:
     return RawArticle(source=source, blocks=tuple(blocks), title_from_first_line=source.title is None)
 
 
-def _layout(data: bytes, limit: int) -> tuple[list[tuple[float, list[_Box], bool]], dict]:
+def _layout(data: bytes, limit: int) -> tuple[list[tuple[float, list[Box], bool]], dict]:
     """Per page: its height, its text boxes, whether it holds images; and the metadata."""
     import logging
 
@@ -91,7 +79,7 @@ def _layout(data: bytes, limit: int) -> tuple[list[tuple[float, list[_Box], bool
     from pdfminer.pdfparser import PDFParser
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    pages: list[tuple[float, list[_Box], bool]] = []
+    pages: list[tuple[float, list[Box], bool]] = []
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
         metadata = _metadata(document.info)
@@ -110,7 +98,7 @@ def _layout(data: bytes, limit: int) -> tuple[list[tuple[float, list[_Box], bool
                         widths.append(line.width)
                         sizes.extend(c.size for c in line if isinstance(c, LTChar))
                 if lines:
-                    boxes.append(_Box(*element.bbox, lines, widths, statistics.median(sizes) if sizes else 0.0))
+                    boxes.append(Box(*element.bbox, lines, widths, statistics.median(sizes) if sizes else 0.0))
                     read += sum(len(t) for t in lines)
             pages.append((page.height, boxes, images))
             if read > limit:  # the rest would be cut anyway (ingest notes the cut)
@@ -165,16 +153,16 @@ def _metadata(info: list) -> dict[str, str | None]:
 
 # -- running headers and footers ----------------------------------------------------------
 
-def _edge(box: _Box, height: float) -> bool:
+def _edge(box: Box, height: float) -> bool:
     return box.y0 >= height * (1 - EDGE_BAND) or box.y1 <= height * EDGE_BAND
 
 
-def _shape(box: _Box) -> str:
+def _shape(box: Box) -> str:
     """The box's text with digits masked: "Page 3 of 9" and "Page 4 of 9" are one footer."""
     return re.sub(r"\d+", "#", _SPACES.sub(" ", " ".join(box.lines)).strip().lower())
 
 
-def _running_lines(pages: list[tuple[float, list[_Box], bool]]) -> set[str]:
+def _running_lines(pages: list[tuple[float, list[Box], bool]]) -> set[str]:
     """Texts at a page's edge that come back on at least two pages and half of them."""
     counts: dict[str, int] = {}
     for height, boxes, _ in pages:
@@ -184,7 +172,7 @@ def _running_lines(pages: list[tuple[float, list[_Box], bool]]) -> set[str]:
     return {shape for shape, n in counts.items() if n >= least}
 
 
-def _is_running(box: _Box, page: list[_Box], height: float, running: set[str], body: float) -> bool:
+def _is_running(box: Box, page: list[Box], height: float, running: set[str], body: float) -> bool:
     """A running header or footer: at the page's edge, and recurring on other pages, or a page
     number, or (what a one-page PDF shows) a single line in smaller type above or below all else."""
     if not _edge(box, height):
@@ -199,70 +187,13 @@ def _is_running(box: _Box, page: list[_Box], height: float, running: set[str], b
 
 # -- reading order ------------------------------------------------------------------------
 
-def _gutters(boxes: list[_Box]) -> list[float]:
-    """x positions of the gaps between columns: where no box crosses, left to right."""
-    spans = sorted((b.x0, b.x1) for b in boxes)
-    cuts, reach = [], spans[0][1]
-    for x0, x1 in spans[1:]:
-        if x0 - reach >= MIN_GUTTER:
-            cuts.append((reach + x0) / 2)
-        reach = max(reach, x1)
-    return cuts
-
-
-def _bands(boxes: list[_Box]) -> list[list[_Box]]:
-    """The boxes cut into horizontal bands where no box crosses, top down."""
-    ordered = sorted(boxes, key=lambda b: -b.y1)
-    bands, floor = [[ordered[0]]], ordered[0].y0
-    for box in ordered[1:]:
-        if box.y1 < floor:
-            bands.append([box])
-        else:
-            bands[-1].append(box)
-        floor = min(floor, box.y0)
-    return bands
-
-
-def _reading_order(boxes: list[_Box]) -> list[_Box]:
-    """Columns left to right, each top to bottom; bands split by full-width boxes top down."""
-    if len(boxes) <= 1:
-        return boxes
-    cuts = _gutters(boxes)
-    if cuts:
-        columns: list[list[_Box]] = [[] for _ in range(len(cuts) + 1)]
-        for box in boxes:
-            columns[sum(box.x0 > cut for cut in cuts)].append(box)
-        return [b for column in columns for b in _reading_order(column)]
-    bands = _bands(boxes)
-    if len(bands) == 1:
-        return sorted(boxes, key=lambda b: (-b.y1, b.x0))
-    # Bands that both have columns at the same place are one run of columns (paragraphs
-    # that happen to end level in every column must not interleave the columns).
-    merged: list[list[_Box]] = []
-    for band in bands:
-        if merged and _same_columns(merged[-1], band):
-            merged[-1] = merged[-1] + band
-        else:
-            merged.append(band)
-    if len(merged) == 1:
-        return sorted(boxes, key=lambda b: (-b.y1, b.x0))
-    return [b for band in merged for b in _reading_order(band)]
-
-
-def _same_columns(upper: list[_Box], lower: list[_Box]) -> bool:
-    a, b = _gutters(upper), _gutters(lower)
-    return bool(a) and len(a) == len(b) and all(abs(x - y) < 3 * MIN_GUTTER for x, y in zip(a, b))
-
-
-# -- paragraphs and headings --------------------------------------------------------------
-
-def _body_size(boxes: list[_Box]) -> float:
+def _body_size(boxes: list[Box]) -> float:
     """The size most of the text is set in (the median over lines)."""
     sizes = [b.size for b in boxes for _ in b.lines if b.size]
     return statistics.median(sizes) if sizes else 0.0
 
 
-def _blocks(boxes: list[_Box], body: float) -> list[Block]:
+def _blocks(boxes: list[Box], body: float) -> list[Block]:
     hyphenated = _hyphenated_words(boxes)
     blocks: list[Block] = []
     open_paragraph = False  # the last text block ends mid-sentence: a break cut it
@@ -282,7 +213,7 @@ def _blocks(boxes: list[_Box], body: float) -> list[Block]:
     return blocks
 
 
-def _paragraphs(box: _Box, hyphenated: set[str]) -> list[str]:
+def _paragraphs(box: Box, hyphenated: set[str]) -> list[str]:
     """The box's lines joined into paragraphs; a short line ending a sentence ends one."""
     out: list[str] = []
     current = ""
@@ -312,7 +243,7 @@ def _join(text: str, line: str, hyphenated: set[str]) -> str:
     return f"{text} {line}"
 
 
-def _hyphenated_words(boxes: list[_Box]) -> set[str]:
+def _hyphenated_words(boxes: list[Box]) -> set[str]:
     """Words the document writes with a hyphen inside a line ("well-documented")."""
     words: set[str] = set()
     for box in boxes:

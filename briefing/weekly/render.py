@@ -126,7 +126,7 @@ def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str
           templates: Path | None = None, extra_css: str = "", pdf_variant: str | None = None) -> list[Path]:
     """Write the chosen formats into out_dir/<week>/; return the paths written. `templates`
     and `extra_css` are the user's, as for a single brief."""
-    from briefing.render.docx import weekly_docx
+    from briefing.weekly.docx import weekly_docx
 
     return write_rendered(out_dir / brief.week, formats, name, brief.title,
                           markdown=lambda: to_markdown(brief, templates),
