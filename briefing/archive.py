@@ -31,6 +31,9 @@ from .models import Article, Heading, Source
 DB_ENV = "BRIEFING_DB"
 DEFAULT_DB = "briefing.db"
 SCHEMA_VERSION = 1
+# Stamped in the SQLite header of every archive ("BrIf"), so that another application's
+# database is told from ours before anything is written to it.
+APPLICATION_ID = 0x42724966
 
 # MinHash: 64 hash functions in 16 bands of 4 rows. Two articles whose shingle sets have
 # Jaccard similarity 0.6 share a band with probability 1-(1-0.6**4)**16 = 0.89; at 0.8, 0.9999;
@@ -189,7 +192,10 @@ def iso_week(day: dt.date) -> str:
 
 
 class Archive:
-    def __init__(self, path: Path, create: bool = True):
+    def __init__(self, path: Path, create: bool = True, readonly: bool = False):
+        """Open the archive at `path`; with `create`, an absent or empty file becomes one.
+        A file that is not a briefing archive is refused before anything is written to it;
+        `readonly` opens it for reading only (a read-only file or folder is fine then)."""
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise ArchiveError(f"no archive at {self.path}; store articles first with 'briefing ingest "
@@ -198,9 +204,13 @@ class Archive:
             if self.path.parent and not self.path.parent.exists():
                 raise ArchiveError(f"cannot open archive {self.path}: its folder does not exist; "
                                    "create it or choose another with --db")
+            from .archive_guard import check_is_archive, connect_readonly
+
+            check_is_archive(self.path, SCHEMA_VERSION, APPLICATION_ID, allow_empty=create)  # before any write
+            if readonly:
+                self.db = connect_readonly(self.path)
+                return
             self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
-            if not create:
-                self._check_is_archive()  # before any write: never alter someone else's database
             self.db.execute("PRAGMA busy_timeout = 60000")
             self._switch_to_wal()
             self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit survives kill -9
@@ -210,6 +220,7 @@ class Archive:
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"cannot open archive {self.path} ({exc}); is it a briefing "
                                "archive? choose another with --db") from None
@@ -225,14 +236,6 @@ class Archive:
                 if "locked" not in str(exc) or attempt == 99:
                     raise
                 time.sleep(0.05)
-
-    def _check_is_archive(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version != SCHEMA_VERSION or "articles" not in tables:
-            self.db.close()
-            raise ArchiveError(f"{self.path} is not a briefing archive; give the archive that "
-                               "'briefing ingest' made, with --db or $" + DB_ENV)
 
     def close(self) -> None:
         self.db.close()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from . import sanitize
 from .errors import InputError
 from .models import Article, Heading, RawArticle
 
@@ -81,6 +82,7 @@ class _Unit:
 def clean(raw: RawArticle) -> Article:
     """Return the article's prose and headings; raise InputError if no prose is left."""
     rules = debris_rules()
+    raw = sanitize.safe_raw(raw)  # no control character in any text or metadata, however it came
     units = _units(raw)
     for u in units:
         u.role = "prose" if u.kind == "text" and _is_prose(u.text, rules) else ""

@@ -166,8 +166,11 @@ def _add_archive_commands(commands) -> None:
         epilog=INGEST_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     ingest.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, page URLs, feed URLs or files")
     ingest.add_argument("--db", metavar="FILE", help=db_help)
-    ingest.add_argument("--timeout", type=_positive_number, default=20.0, metavar="SECONDS",
-                        help="how long to wait for a web server (default: 20)")
+    ingest.add_argument("--timeout", type=_seconds, default=20.0, metavar="SECONDS",
+                        help="deadline for each whole download, redirects included (default: 20, at most 3600)")
+    ingest.add_argument("--allow-private-addresses", action="store_true",
+                        help="let links inside feeds, and redirects, reach loopback, private and link-local "
+                             "addresses (refused by default; an address typed here is always allowed)")
     ingest.add_argument("--max-size", type=_positive, default=5120, metavar="KIB",
                         help="largest page or feed to download, in KiB (default: 5120)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="print failures only")
@@ -178,7 +181,7 @@ def _add_archive_commands(commands) -> None:
         description="See and manage what the archive stores.",
         epilog=ARCHIVE_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     archive.add_argument("action", choices=("list", "show", "remove"))
-    archive.add_argument("ids", nargs="*", type=int, metavar="ID", help="article ids (show, remove)")
+    archive.add_argument("ids", nargs="*", type=_article_id, metavar="ID", help="article ids (show, remove)")
     archive.add_argument("--week", metavar="YYYY-Www", help="list only the articles of this ISO week")
     archive.add_argument("--db", metavar="FILE", help=db_help)
     archive.set_defaults(run=_archive)
@@ -204,10 +207,10 @@ def _add_archive_commands(commands) -> None:
     weekly.set_defaults(run=_weekly)
 
 
-def _open_archive(args: argparse.Namespace, create: bool = False):
+def _open_archive(args: argparse.Namespace, create: bool = False, readonly: bool = False):
     from .archive import Archive, default_path
 
-    return Archive(Path(args.db) if args.db else default_path(), create=create)
+    return Archive(Path(args.db) if args.db else default_path(), create=create, readonly=readonly)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -223,7 +226,8 @@ def _ingest(args: argparse.Namespace) -> int:
         if r.status == "failed" or not args.quiet:
             print(r, flush=True)  # flushed: a line printed is an article committed
 
-    fetcher = functools.partial(fetch.fetch, timeout=args.timeout, max_bytes=args.max_size * 1024)
+    fetcher = functools.partial(fetch.fetch, timeout=args.timeout, max_bytes=args.max_size * 1024,
+                                allow_private=args.allow_private_addresses)
     with _open_archive(args, create=True) as archive:
         Intake(archive, report, fetcher).run(args.inputs)
         if not args.quiet:
@@ -234,14 +238,16 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _archive(args: argparse.Namespace) -> int:
     from .errors import UsageError
+    from .models import printable
+    from .sanitize import strip_controls
     from .weekly import parse_week
 
     listed_week = parse_week(args.week) if args.week else None  # checked before the archive is opened
-    with _open_archive(args) as archive:
+    with _open_archive(args, readonly=args.action in ("list", "show")) as archive:
         if args.action == "list":
             for aid, origin, week, day, title, where in archive.listing(listed_week):
                 dup = f" (same origin as {origin})" if origin != aid else ""
-                print(f"{aid:>6}  {week}  {day}  {title or 'Untitled'}{dup}  <{where}>")
+                print(printable(f"{aid:>6}  {week}  {day}  {title or 'Untitled'}{dup}  <{where}>"))
             return 0
         if not args.ids:
             raise UsageError(f"'archive {args.action}' needs article ids; see them with 'briefing archive list'")
@@ -265,9 +271,9 @@ def _archive(args: argparse.Namespace) -> int:
                                ("from", stored.input), ("ingested", stored.ingested), ("week", stored.week),
                                ("origin", stored.origin_id), ("urls", " ".join(archive.urls(aid)))):
                 if value:
-                    print(f"{key}: {value}")
+                    print(printable(f"{key}: {value}"))
             print()
-            print(stored.article.text)
+            print(strip_controls(stored.article.text))
         return 1 if missing else 0
 
 
@@ -387,6 +393,25 @@ def _positive_number(value: str) -> float:
         number = 0.0
     if not math.isfinite(number) or number <= 0:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive number")
+    return number
+
+
+# Longer than any real download; far below what a timer or a socket can hold (1e308 cannot).
+MAX_SECONDS = 3600.0
+
+
+def _seconds(value: str) -> float:
+    number = _positive_number(value)
+    if number > MAX_SECONDS:
+        raise argparse.ArgumentTypeError(f"{value!r} is more than {MAX_SECONDS:g} seconds")
+    return number
+
+
+def _article_id(value: str) -> int:
+    """An archive id: a whole number that SQLite can hold (ids start at 1)."""
+    number = _positive(value)
+    if number >= 2 ** 63:
+        raise argparse.ArgumentTypeError(f"{value!r} is larger than any article id; see 'briefing archive list'")
     return number
 
 

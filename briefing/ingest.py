@@ -231,7 +231,7 @@ _MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (
 # Characters that are not text: C0 controls other than tab, newline, carriage return and
 # form feed, and DEL. They are dropped from a decoded article (a stray NUL or an escape
 # sequence must not reach a terminal, the HTML or the PDF).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def read_html(data: bytes, source: Source) -> RawArticle:
@@ -348,26 +348,13 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     return _safe_metadata(meta), text[match.end():]
 
 
-# Metadata is shown in the brief's header and source list; a real headline or name is
-# short, so anything longer is cut rather than let one file fill a page. (A URL is shown
-# as a link only when render.web_url finds it a plain http(s) address, else as text.)
-MAX_METADATA_CHARS = 300
-MAX_URL_CHARS = 2000
-
-
 def _safe_metadata(meta: dict[str, str | None]) -> dict[str, str | None]:
-    """Metadata fit to print: one line, no control characters, a real date, a sane length."""
-    out: dict[str, str | None] = {}
-    for key, value in meta.items():
-        if value is not None:
-            value = " ".join(_CONTROL.sub("", str(value)).split())
-            limit = MAX_URL_CHARS if key == "url" else MAX_METADATA_CHARS
-            if key == "published":
-                value = iso_date(value)
-            elif len(value) > limit:
-                value = value[:limit - 1].rstrip() + "…"
-        out[key] = value or None
-    return out
+    """Metadata fit to print: one line, no control characters, a real date, a sane length
+    (a URL is shown as a link only when render.web_url finds it a plain http(s) address)."""
+    from .sanitize import MAX_METADATA_CHARS, MAX_URL_CHARS, one_line
+
+    return {key: iso_date(value) if key == "published" and value is not None else
+            one_line(value, MAX_URL_CHARS if key == "url" else MAX_METADATA_CHARS) for key, value in meta.items()}
 
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")

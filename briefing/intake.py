@@ -16,7 +16,7 @@ from . import clean, feeds, fetch, ingest
 from .archive import Archive
 from .errors import InputError
 from .limits import current as current_limits
-from .models import RawArticle, Source
+from .models import RawArticle, Source, printable
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,12 @@ class Report:
     article_id: int | None = None
     detail: str = ""  # the title, why it was already present, or why it failed
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # one line each, whatever a file name or a feed put in them
+        where, detail = printable(self.input), printable(self.detail)
         if self.status == "failed":
-            return f"failed   {self.input}: {self.detail}"
+            return f"failed   {where}: {detail}"
         label = "added  " if self.status == "added" else "present"
-        return f"{label}  {self.article_id:>6}  {self.input}{f'  ({self.detail})' if self.detail else ''}"
+        return f"{label}  {self.article_id:>6}  {where}{f'  ({detail})' if detail else ''}"
 
 
 class Intake:
@@ -82,7 +83,7 @@ class Intake:
             self.report(Report(url, "present", known, "same URL"))
             return
         try:
-            page = self.fetch(url)
+            page = self.fetch(url, typed=True)  # typed by the user: its own address may be local
         except InputError as exc:
             self.report(Report(url, "failed", detail=str(exc)))
             return
@@ -116,7 +117,14 @@ class Intake:
         if not entries:
             self.report(Report(where, "failed", detail="feed has no entries; check it later"))
         for entry in entries:
-            self._entry(entry, where)
+            try:
+                self._entry(entry, where)
+            except Exception as exc:  # noqa: BLE001 - one bad entry costs only itself, in every run
+                if exc.__class__.__module__ == "sqlite3":
+                    raise  # the archive itself failed: no later entry could be stored either
+                label = f"{where} -> {entry.link or f'entry {entry.position}'}"
+                self.report(Report(label, "failed", detail=f"could not be read ({type(exc).__name__}); "
+                                                           "the other entries are stored"))
 
     def _entry(self, entry: feeds.Entry, feed: str) -> None:
         label = f"{feed} -> {entry.link or f'entry {entry.position}'}"
@@ -130,7 +138,7 @@ class Intake:
         raw, page_problem, urls = None, "", [entry.link] if entry.link else []
         if entry.link:
             try:
-                page = self.fetch(entry.link)
+                page = self.fetch(entry.link, typed=False)  # a link from a feed: checked
                 raw = self._page(page)
                 urls.append(page.final_url)
             except InputError as exc:
@@ -162,7 +170,9 @@ class Intake:
             self.report(Report(label, "failed", detail=str(exc)))
             return
         raw_text = "\n\n".join(b.text for b in raw.blocks)
-        added = self.archive.add(article, raw_text, input=label, urls=list(urls), via=via)
+        # a file name that is not UTF-8 (or holds an escape sequence) is stored as it is shown
+        added = self.archive.add(article, raw_text, input=printable(label), urls=list(urls),
+                                 via=printable(via) if via else None)
         detail = "; ".join(x for x in (added.note, note) if x) if added.status == "present" else \
             "; ".join(x for x in (article.source.title or "untitled", added.note, note) if x)
         self.report(Report(label, added.status, added.article_id, detail))

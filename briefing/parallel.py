@@ -50,7 +50,8 @@ def summarize_articles(articles: list[Article], algorithm: str = summarize.DEFAU
                        keep_all: bool = False, jobs: int | None = None, progress: bool = False) -> list[Summary]:
     """Split every article into sentences and summarize it, on `jobs` processes (default:
     all cores) when it pays; the summaries come back in the order of `articles`."""
-    jobs = default_jobs() if jobs is None else max(1, jobs)
+    # never more processes than cores: '--jobs 100000' would fork until the process limit
+    jobs = default_jobs() if jobs is None else max(1, min(jobs, default_jobs()))
     tasks = [(a, algorithm, keep_all) for a in articles]
     bar = _bar(len(tasks)) if progress and len(tasks) >= PROGRESS_MIN else None
     try:
