@@ -23,7 +23,7 @@ TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
-SUPPORTED_LIST = ", ".join(sorted(SUPPORTED)) + ", or plain text with no or a numeric extension"
+SUPPORTED_LIST = ", ".join(sorted(SUPPORTED)) + ", or wire stories (APW19981016.0240, AP880911-0016)"
 
 
 def is_article_name(path: Path) -> bool:
@@ -32,6 +32,31 @@ def is_article_name(path: Path) -> bool:
     numeric one ("AP880911-0016", "APW19981016.0240", "d30001t")."""
     suffix = path.suffix.lower()
     return suffix in SUPPORTED or suffix == "" or suffix[1:].isdigit()
+
+# How newswire collections (DUC, TAC, TDT, Gigaword) name a story: agency letters, a date, a
+# serial number. In a folder, a file without a text extension is read only when its name is
+# one of these or it is an SGML <DOC> story: never a private file that merely lacks an
+# extension (id_ed25519, auth.log.1, notes). Any such file named on the command line is read.
+_WIRE_NAME = re.compile(r"^[A-Z]{2,4}(?:_[A-Z]{3})?_?\d{6,8}[.\-_]\d{3,5}$")
+_SGML_STORY = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<DOC>", re.I)
+
+
+def is_wire_story(path: Path) -> bool:
+    """A file in a folder that is a newswire story although it has no text extension."""
+    if _WIRE_NAME.match(path.name):
+        return True
+    try:
+        with path.open("rb") as fh:
+            return bool(_SGML_STORY.match(fh.read(64)))
+    except OSError:
+        return False
+
+
+def read_in_folder(path: Path) -> bool:
+    """Whether a file found in a folder is read: .txt, .md, .html (and their variants), or a
+    wire story (is_wire_story)."""
+    return path.suffix.lower() in SUPPORTED or (is_article_name(path) and path.is_file() and is_wire_story(path))
+
 
 # Every brief carries this in its colophon (templates/); a file with it is our own output.
 GENERATOR_MARK = "Made with briefing "
@@ -113,7 +138,7 @@ def _articles_in(folder: Path) -> tuple[list[Path], list[Problem]]:
                                                           "followed; name the folder itself to read it"))
         for name in sorted(filenames):
             p = here / name
-            if name.startswith(".") or not is_article_name(p):
+            if name.startswith(".") or not read_in_folder(p):
                 continue
             if p.is_symlink():
                 try:
@@ -134,6 +159,14 @@ def _articles_in(folder: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawArticle:
+    """Read one article file into blocks and metadata, within the time cap (time_cap.py)."""
+    from .time_cap import capped
+
+    with capped(current_limits().max_read_seconds):
+        return _read_file(path, source_id, seen)
+
+
+def _read_file(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawArticle:
     """Read one article file into blocks and metadata, or raise InputError.
 
     `seen` maps a digest of each text already read to its file: a second copy of an
@@ -141,7 +174,8 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawA
     """
     limits = current_limits()
     data = read_bounded(path, limits.max_file_bytes)
-    text = decode(data)
+    decoding: list[str] = []
+    text = decode(data, decoding)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
     if GENERATOR_MARK in text:
@@ -165,7 +199,8 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawA
             meta, body = front_matter(text)
             raw = RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
                              title_from_first_line="title" not in meta)
-    return _noted_cut(raw, cut)
+    raw = _noted_cut(raw, cut)
+    return replace(raw, notes=tuple(decoding) + raw.notes)
 
 
 def _noted_cut(raw: RawArticle, cut: bool) -> RawArticle:
@@ -231,11 +266,18 @@ _MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (
 # Characters that are not text: C0 controls other than tab, newline, carriage return and
 # form feed, and DEL. They are dropped from a decoded article (a stray NUL or an escape
 # sequence must not reach a terminal, the HTML or the PDF).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def read_html(data: bytes, source: Source) -> RawArticle:
-    """Read a fetched web page (bytes) the way `read` reads an .html file."""
+    """Read a fetched web page (bytes) the way `read` reads an .html file, within the time cap."""
+    from .time_cap import capped
+
+    with capped(current_limits().max_read_seconds):
+        return _read_page(data, source)
+
+
+def _read_page(data: bytes, source: Source) -> RawArticle:
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
@@ -247,22 +289,25 @@ def read_html_fragment(html: str, source: Source) -> RawArticle:
     return RawArticle(source=source, blocks=_html_blocks(html))
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, notes: list[str] | None = None) -> str:
     """Decode an article's bytes: UTF-8 (or UTF-16 with or without a byte-order mark), then
-    cp1252, then Latin-1; refuse binary data, naming its type when it is a known one."""
+    cp1252, then Latin-1; refuse binary data, naming its type when it is a known one. What
+    was repaired on the way (a few bytes that are not UTF-8, an odd byte at the end of UTF-16
+    text) is said in `notes`, to be shown as a warning."""
+    notes = [] if notes is None else notes
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"is not a text file (binary content: {kind}); give the article's text as .txt, .md or .html")
-    text = _decode_utf16(data)
+    text = _decode_utf16(data, notes)
     if text is None:
         if b"\x00" in data or _looks_binary(data[:4096]):
             raise InputError("is not a text file (binary content); give articles as text, Markdown or HTML")
-        text = _decode_8bit(data)
+        text = _decode_8bit(data, notes)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     return _CONTROL.sub("", text)
 
 
-def _decode_utf16(data: bytes) -> str | None:
+def _decode_utf16(data: bytes, notes: list[str]) -> str | None:
     """UTF-16 text, told by its byte-order mark or, without one, by the zero bytes that
     every ASCII character carries in it (the high byte of each code unit)."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -270,7 +315,7 @@ def _decode_utf16(data: bytes) -> str | None:
     else:
         head = data[:4096]
         pairs = len(head) // 2
-        if pairs < 4 or len(data) % 2:
+        if pairs < 4:
             return None
         even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
         if odd > 0.6 * pairs and even < 0.05 * pairs:
@@ -279,13 +324,16 @@ def _decode_utf16(data: bytes) -> str | None:
             encoding = "utf-16-be"
         else:
             return None
+    if len(data) % 2:  # a stray byte at the end (a file cut short, or a byte appended)
+        data = data[:-1]
+        notes.append("is UTF-16 text with an odd byte at its end, which was left out")
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
         raise InputError(f"looks like UTF-16 but does not decode as it; save it as UTF-8") from None
 
 
-def _decode_8bit(data: bytes) -> str:
+def _decode_8bit(data: bytes, notes: list[str]) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -293,6 +341,16 @@ def _decode_8bit(data: bytes) -> str:
         # all the same: keep everything before the broken last character.
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
             return data[:exc.start].decode("utf-8-sig")
+    # UTF-8 with a few stray bytes (a bad copy, a byte of another encoding pasted in) is
+    # still UTF-8: its real characters outnumber the bytes that do not decode. Read as
+    # cp1252, every one of those characters would turn into two or three ("café" -> "cafÃ©").
+    repaired = data.decode("utf-8-sig", errors="replace")
+    bad = repaired.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for c in repaired if ord(c) > 127) - bad
+    if good > 0 and bad <= good:
+        notes.append(f"is UTF-8 with {bad} byte{'s' if bad != 1 else ''} that {'are' if bad != 1 else 'is'} "
+                     "not; shown as \ufffd")
+        return repaired
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -331,6 +389,8 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         data = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError:
         raise InputError("has front matter that is not valid YAML; fix it or remove the --- block") from None
+    except RecursionError:  # 'author: {a: {a: ...' thousands deep
+        raise InputError("has front matter nested too deeply to read; write it as 'key: value' lines") from None
     if not isinstance(data, dict):
         raise InputError("has front matter that is not a YAML mapping; write it as 'key: value' lines")
     meta = {}
@@ -378,9 +438,9 @@ def iso_date(value) -> str | None:
 
 
 def _markdown_to_html(text: str) -> str:
-    import markdown
+    from .markdown_safe import to_html  # Python-Markdown, kept from its quadratic cases
 
-    return markdown.markdown(text)
+    return to_html(text)
 
 
 def _html_blocks(html: str) -> tuple[Block, ...]:
