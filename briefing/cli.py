@@ -124,11 +124,9 @@ def _customisation(args: argparse.Namespace) -> tuple[Path | None, str]:
         raise UsageError(f"--templates {templates} is not a folder; give the folder that holds your brief.*.j2 files")
     css = ""
     if args.stylesheet:
-        try:
-            css = Path(args.stylesheet).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read --stylesheet {args.stylesheet} ({exc.__class__.__name__}); "
-                             "give a readable UTF-8 .css file") from None
+        from .user_files import read_user_text
+
+        css = read_user_text(Path(args.stylesheet), "--stylesheet", "readable UTF-8 .css file")
     return templates, css
 
 

@@ -115,4 +115,5 @@ def to_json(brief: WeeklyBrief) -> str:
 def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str, printer=None) -> list[Path]:
     """Write the chosen formats into out_dir/<week>/; return the paths written."""
     return write_rendered(out_dir / brief.week, formats, name, brief.title, markdown=lambda: to_markdown(brief),
-                          html=lambda: to_html(brief), json=lambda: to_json(brief), printer=printer)
+                          html=lambda: to_html(brief), json=lambda: to_json(brief), printer=printer,
+                          own_folder=True)
