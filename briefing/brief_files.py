@@ -195,6 +195,7 @@ def commit_folder(folder: Path, files: dict[str, bytes]) -> list[Path]:
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+    old = None
     try:
         if not folder.exists():
             os.rename(stage, folder)
@@ -206,9 +207,13 @@ def commit_folder(folder: Path, files: dict[str, bytes]) -> list[Path]:
             os.rename(folder, old)
             os.rename(stage, folder)
             shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
+    except BaseException as exc:
         shutil.rmtree(stage, ignore_errors=True)
-        raise _failed(folder, exc) from None
+        if old is not None and old.exists() and not folder.exists():
+            os.rename(old, folder)  # the previous brief back in its place
+        if isinstance(exc, OSError):
+            raise _failed(folder, exc) from None
+        raise
     _fsync_dir(parent)
     return [folder / name for name in files]
 

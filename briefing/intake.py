@@ -17,6 +17,7 @@ from .archive import Archive
 from .errors import InputError
 from .limits import current as current_limits
 from .models import RawArticle, Source, printable
+from .sanitize import strip_controls
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class Intake:
         except InputError as exc:
             self.report(Report(label, "failed", detail=str(exc)))
             return
-        raw_text = "\n\n".join(b.text for b in raw.blocks)
+        raw_text = strip_controls("\n\n".join(b.text for b in raw.blocks))  # kept as read, less controls
         # a file name that is not UTF-8 (or holds an escape sequence) is stored as it is shown
         added = self.archive.add(article, raw_text, input=printable(label), urls=list(urls),
                                  via=printable(via) if via else None)

@@ -212,7 +212,8 @@ def awkward_feed(base: str) -> str:
         f"<item><title>Roof</title><link>{base}/a b.html</link></item>",  # a space, as real feeds have
         f"<item><title>Bad port</title><link>http://h:abc/</link><description><![CDATA[{text}]]></description></item>",
         f"<item><title>Broken IPv6</title><link>http://[::1/x</link></item>",
-        f"<item><title>Surrogate &#xD800; here</title><link>{base}/ok.html</link></item>",
+        f"<item><title>Surrogate &#xD800; here</title><link>{base}/ok.html</link>"
+        f"<author>{'Longname ' * 600}</author></item>",  # a 5,000-character author
         "<item><title>Escape &#27;]0;pwned&#7; and a&#10;failed   forged line</title>"
         f"<description><![CDATA[{text.replace('island ferry', 'island ferry boat')}]]></description></item>",
     ]
@@ -234,7 +235,17 @@ def test_awkward_feed_entries_cost_only_themselves(site, guard, capsys, tmp_path
     assert bad_port.startswith("added") and "used the feed's own text" in bad_port
     with sqlite3.connect(tmp_path / "news.db") as con:
         titles = [r[0] for r in con.execute("SELECT title FROM articles")]
+        authors = [r[0] for r in con.execute("SELECT author FROM articles WHERE author IS NOT NULL")]
     assert all("\x1b" not in t and "\x07" not in t and "\n" not in t for t in titles)
+    assert authors and all(len(a) <= 300 for a in authors)
+
+
+@pytest.mark.parametrize("url", ["http://[::1/x", "http://h:abc/", "http://127.0.0.1:99999/", "http:///nohost"])
+def test_a_broken_address_typed_on_the_command_line_is_one_failed_line(capsys, tmp_path, url):
+    status, lines, _ = ingest(capsys, tmp_path / "news.db", url, "--timeout", "2")
+    assert status == 1 and len(lines) == 1
+    line = next(iter(lines.values()))
+    assert line.startswith("failed") and ("not a valid address" in line or "no host name" in line)
 
 
 def test_a_feed_entry_that_breaks_the_reader_fails_alone_in_every_later_run(site, guard, capsys, tmp_path,
