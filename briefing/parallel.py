@@ -65,7 +65,11 @@ def summarize_articles(articles: list[Article], algorithm: str = summarize.DEFAU
         summarize.make_summarizer(algorithm)
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with context.Pool(min(jobs, len(tasks))) as pool:
+        try:
+            pool = context.Pool(min(jobs, len(tasks)))
+        except OSError:  # the process limit is reached (BlockingIOError): do the work here
+            return _collect(map(_summary, tasks), bar)
+        with pool:
             return _collect(pool.imap(_summary, tasks, chunksize=CHUNK), bar)
     finally:
         if bar:

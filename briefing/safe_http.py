@@ -126,6 +126,7 @@ def get(url: str, timeout: float, max_bytes: int, allow_private: bool = False, t
             status, reason, headers, data = _get_once(current, deadline, max_bytes, allow_private or exempt)
             location = headers.get("Location") if status in (301, 302, 303, 307, 308) else None
             if location is None:
+                reason = reason[:100]
                 if status >= 400:
                     raise FetchError(f"answered HTTP {status} {reason}; check the address")
                 if status >= 300:

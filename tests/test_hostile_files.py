@@ -301,9 +301,17 @@ def test_a_week_past_the_calendar_is_a_usage_error(tmp_path):
     one_line_error(run("weekly", "--week", "9999-W52", "--db", str(tmp_path / "none.db")), "9999-W52")
 
 
+def many_articles() -> list:
+    """Enough cleaned articles for the summaries to be made in worker processes."""
+    from briefing import clean, parallel
+    from briefing.models import Block, RawArticle, Source
+
+    return [clean.clean(RawArticle(Source(str(i)), (Block("text", FERRY.replace("300", str(300 + i))),)))
+            for i in range(parallel.MIN_PARALLEL + 2)]
+
+
 def test_jobs_are_capped_at_the_core_count(monkeypatch):
-    from briefing import clean, ingest, parallel
-    from briefing.models import Source, RawArticle, Block
+    from briefing import parallel
 
     pools = []
     import multiprocessing
@@ -320,8 +328,7 @@ def test_jobs_are_capped_at_the_core_count(monkeypatch):
 
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: Context(real(method)))
     monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
-    articles = [clean.clean(RawArticle(Source(str(i)), (Block("text", FERRY.replace("300", str(300 + i))),)))
-                for i in range(parallel.MIN_PARALLEL + 2)]
+    articles = many_articles()
     summaries = parallel.summarize_articles(articles, jobs=100_000)
     assert len(summaries) == len(articles) and pools == [2]
 
@@ -577,3 +584,18 @@ def test_killing_build_ends_the_pdf_helper_too(tmp_path):
     else:
         os.kill(helper, signal.SIGKILL)
         pytest.fail("the PDF helper outlived the killed build")
+
+
+def test_a_process_limit_reached_while_forking_makes_the_work_run_here(monkeypatch):
+    import multiprocessing
+
+    from briefing import parallel
+
+    class Context:
+        def Pool(self, n):  # noqa: N802 - multiprocessing's name
+            raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: Context())
+    articles = many_articles()
+    summaries = parallel.summarize_articles(articles, jobs=2)
+    assert [s.source_id for s in summaries] == [a.source.id for a in articles]
