@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -215,7 +216,10 @@ def _noted_cut(raw: RawArticle, cut: bool) -> RawArticle:
 def read_bounded(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, refusing (before reading them) files over the size limit."""
     try:
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: a FIFO swapped in after the folder was listed must not block the open
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise InputError("not a regular file; give article files")
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
                 raise InputError(f"is {size / 1024 / 1024:,.1f} MB, over {describe('max_file_mb')}; "

@@ -110,8 +110,11 @@ class Intake:
         return replace(raw, source=replace(raw.source, url=raw.source.url or page.final_url))
 
     def _feed(self, data: bytes, where: str) -> None:
+        from .time_cap import capped
+
         try:
-            _, entries = feeds.parse(data)
+            with capped(current_limits().max_read_seconds, "to parse"):
+                _, entries = feeds.parse(data)
         except InputError as exc:
             self.report(Report(where, "failed", detail=str(exc)))
             return

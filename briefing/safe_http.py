@@ -166,11 +166,15 @@ def _get_once(url: str, deadline: float, max_bytes: int, may_be_private: bool):
     else:
         conn = http.client.HTTPConnection(parts.hostname, port, timeout=remaining)
 
+    opened: list[socket.socket] = []  # the raw socket: http.client drops its own reference early
+
     def connect(_address, timeout=None, source_address=None):
         problem = None
         for address in addresses:  # the checked addresses, never a fresh DNS answer
             try:
-                return socket.create_connection((address, port), timeout, source_address)
+                sock = socket.create_connection((address, port), timeout, source_address)
+                opened.append(sock)
+                return sock
             except OSError as exc:
                 problem = exc
         raise problem
@@ -180,8 +184,7 @@ def _get_once(url: str, deadline: float, max_bytes: int, may_be_private: bool):
 
     def watchdog() -> None:
         expired.set()
-        sock = conn.sock
-        if sock is not None:
+        for sock in opened:
             try:
                 sock.shutdown(socket.SHUT_RDWR)
             except OSError:
@@ -200,6 +203,7 @@ def _get_once(url: str, deadline: float, max_bytes: int, may_be_private: bool):
             if expired.is_set() or isinstance(exc, (TimeoutError, socket.timeout)):
                 raise TimeoutError from None
             raise FetchError(f"cannot be reached ({_describe(exc)}); check the address and the network") from None
+        opened[:] = [conn.sock]  # for https, the TLS socket that took over the raw one
         conn.request("GET", path, headers={
             "User-Agent": USER_AGENT, "Accept-Encoding": "identity",
             "Accept": "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
@@ -217,8 +221,8 @@ def _get_once(url: str, deadline: float, max_bytes: int, may_be_private: bool):
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError
-            if conn.sock is not None:
-                conn.sock.settimeout(left)
+            for sock in opened:
+                sock.settimeout(left)
             chunk = response.read1(_CHUNK)
             if not chunk:
                 break

@@ -20,7 +20,7 @@ class _Overrun(BaseException):
 
 
 @contextmanager
-def capped(seconds: float, what: str = "reading it"):
+def capped(seconds: float, what: str = "to read"):
     usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
               and signal.getitimer(signal.ITIMER_REAL)[0] == 0)  # never cut short an outer cap
     if not usable:
