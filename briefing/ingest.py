@@ -213,11 +213,15 @@ def _noted_cut(raw: RawArticle, cut: bool) -> RawArticle:
                                            f"first {read_chars:,} characters are read",))
 
 
+def _open_nonblocking(path, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def read_bounded(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, refusing (before reading them) files over the size limit."""
     try:
         # O_NONBLOCK: a FIFO swapped in after the folder was listed must not block the open
-        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+        with open(path, "rb", opener=_open_nonblocking) as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 raise InputError("not a regular file; give article files")
             size = os.fstat(fh.fileno()).st_size
