@@ -316,6 +316,8 @@ class Archive:
         return None
 
     def remove(self, article_id: int) -> bool:
+        if not 0 < article_id < 2 ** 63:  # no such id can be stored (and SQLite cannot take it)
+            return False
         with self.transaction() as db:
             row = db.execute("SELECT origin_id FROM articles WHERE id = ?", (article_id,)).fetchone()
             if not row:
@@ -349,6 +351,8 @@ class Archive:
         return [self._stored(r) for r in rows]
 
     def get(self, article_id: int) -> Stored | None:
+        if not 0 < article_id < 2 ** 63:  # no such id can be stored (and SQLite cannot take it)
+            return None
         row = self.db.execute(f"SELECT {self._COLUMNS}, raw_text FROM articles WHERE id = ?",
                               (article_id,)).fetchone()
         return self._stored(row[:-1], row[-1]) if row else None

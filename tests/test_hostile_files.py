@@ -289,12 +289,16 @@ def test_a_template_that_raises_is_a_one_line_error(tmp_path):
                        "--formats", "md"), "brief.md.j2", "ZeroDivisionError")
 
 
-def test_archive_show_of_a_huge_id_is_a_usage_error(tmp_path):
+@pytest.mark.parametrize("action", ["show", "remove"])
+def test_archive_show_or_remove_of_a_huge_id_is_one_line_and_the_other_ids_are_done(tmp_path, action):
     db = tmp_path / "news.db"
     assert run("ingest", str(EXAMPLE), "--db", str(db)).returncode == 0
-    result = run("archive", "show", "99999999999999999999", "--db", str(db))
-    _, err = out_text(result)
-    assert result.returncode == 2 and "Traceback" not in err and "larger than any article id" in err
+    result = run("archive", action, "1", "99999999999999999999", "--db", str(db))
+    out, err = out_text(result)
+    assert result.returncode == 1 and "Traceback" not in err
+    assert [l for l in err.splitlines() if "error:" in l] == \
+        [f"briefing: error: no article 99999999999999999999 in {db}; see 'briefing archive list'"]
+    assert ("title:" in out) if action == "show" else ("removed article 1" in err)
 
 
 def test_a_week_past_the_calendar_is_a_usage_error(tmp_path):
