@@ -66,6 +66,10 @@ class Intake:
         except InputError as exc:
             self.report(Report(str(path), "failed", detail=str(exc)))
             return
+        except (RecursionError, MemoryError, ValueError, LookupError) as exc:  # a reader's own failure
+            self.report(Report(str(path), "failed", detail=f"could not be read ({type(exc).__name__}); "
+                                                           "the other inputs are stored"))
+            return
         self._store(raw, str(path))
 
     def _feed_file(self, path: Path) -> None:

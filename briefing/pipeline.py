@@ -159,6 +159,9 @@ def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[
             articles.append(clean.clean(ingest.read(path, source_id, seen)))
         except InputError as exc:
             problems.append(Problem(str(path), str(exc)))
+        except (RecursionError, MemoryError, ValueError, LookupError) as exc:  # a reader's own failure
+            problems.append(Problem(str(path), f"could not be read ({type(exc).__name__}); "
+                                               "the other articles still make the brief"))
     return articles, problems
 
 

@@ -603,3 +603,22 @@ def test_a_process_limit_reached_while_forking_makes_the_work_run_here(monkeypat
     articles = many_articles()
     summaries = parallel.summarize_articles(articles, jobs=2)
     assert [s.source_id for s in summaries] == [a.source.id for a in articles]
+
+
+def test_a_reader_that_fails_on_one_file_costs_only_that_file(tmp_path, monkeypatch, capsys):
+    from briefing import cli, ingest
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.md").write_text(FERRY)
+    (tmp_path / "in" / "good.txt").write_text(ROOF)
+
+
+    def failing(text, source):  # stands for a parser's own bug on one hostile file
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(ingest, "_read_markdown", failing)
+    assert cli.main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--formats", "json", "-q"]) == 0
+    assert cli.main(["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "news.db"), "-q"]) == 1
+    out, err = capsys.readouterr()
+    assert "bad.md: could not be read (RecursionError)" in err and "bad.md: could not be read (RecursionError)" in out
+    assert "new roof" in (tmp_path / "out" / "brief.json").read_text()
