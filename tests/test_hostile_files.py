@@ -612,7 +612,6 @@ def test_a_reader_that_fails_on_one_file_costs_only_that_file(tmp_path, monkeypa
     (tmp_path / "in" / "bad.md").write_text(FERRY)
     (tmp_path / "in" / "good.txt").write_text(ROOF)
 
-
     def failing(text, source):  # stands for a parser's own bug on one hostile file
         raise RecursionError("maximum recursion depth exceeded")
 
