@@ -47,6 +47,9 @@ class Limits:
     # words (some 700 characters); a "sentence" several times longer is a run-on list,
     # a table flattened to text or an attack, and is never shown as a claim.
     max_sentence_chars: int = 2_000
+    # Seconds to read one input file (decode, parse its HTML or Markdown). A 10 MB page reads
+    # in about 3 s; markup built to be slow (deep nesting, thousands of brackets) is stopped.
+    max_read_seconds: float = 30
 
     @property
     def max_file_bytes(self) -> int:
@@ -85,7 +88,7 @@ def describe(name: str, limits: Limits) -> str:
     value = getattr(limits, name)
     unit = {"max_file_mb": " MB", "max_article_chars": " characters",
             "max_sentence_chars": " characters", "max_sentences": " sentences",
-            "max_articles": " articles"}.get(name, "")
+            "max_articles": " articles", "max_read_seconds": " s"}.get(name, "")
     shown = f"{value:g}" if isinstance(value, float) else f"{value:,}"
     return f"the {shown}{unit} limit (raise it with {env_name(name)})"
 

@@ -53,7 +53,8 @@ def summarize_articles(articles: list[Article], algorithm: str = summarize.DEFAU
                        limits: Limits = Limits()) -> list[Summary]:
     """Split every article into sentences and summarize it, on `jobs` processes (default:
     all cores) when it pays; the summaries come back in the order of `articles`."""
-    jobs = default_jobs() if jobs is None else max(1, jobs)
+    # never more processes than cores: '--jobs 100000' would fork until the process limit
+    jobs = default_jobs() if jobs is None else max(1, min(jobs, default_jobs()))
     tasks = [(a, algorithm, keep_all, limits) for a in articles]
     bar = _bar(len(tasks)) if progress and len(tasks) >= PROGRESS_MIN else None
     try:
@@ -67,7 +68,11 @@ def summarize_articles(articles: list[Article], algorithm: str = summarize.DEFAU
         summarize.make_summarizer(algorithm)
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with context.Pool(min(jobs, len(tasks))) as pool:
+        try:
+            pool = context.Pool(min(jobs, len(tasks)))
+        except OSError:  # the process limit is reached (BlockingIOError): do the work here
+            return _collect(map(_summary, tasks), bar)
+        with pool:
             return _collect(pool.imap(_summary, tasks, chunksize=CHUNK), bar)
     finally:
         if bar:

@@ -113,6 +113,9 @@ def read_articles(inputs: list[str], exclude: Path | None = None,
             articles.append(clean.clean(files.read(path, source_id, seen, limits)))
         except InputError as exc:
             problems.append(Problem(str(path), str(exc)))
+        except (RecursionError, MemoryError, ValueError, LookupError) as exc:  # a reader's own failure
+            problems.append(Problem(str(path), f"could not be read ({type(exc).__name__}); "
+                                               "the other articles still make the brief"))
     return articles, problems
 
 

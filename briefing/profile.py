@@ -60,12 +60,11 @@ class Profile:
 
 def load(path: Path) -> Profile:
     """Read and check a profile; raise ProfileError listing every problem."""
+    from briefing.user_files import read_user_text  # a regular file of at most 1 MB (not /dev/zero)
+
+    text = read_user_text(path, "--profile", "readable UTF-8 .toml file")
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"profile {path} does not exist; give the path of a .toml file to --profile") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read profile {path} ({exc}); give a readable UTF-8 .toml file") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"profile {path} is not valid TOML ({exc}); fix the syntax") from None
     problems = check(data)

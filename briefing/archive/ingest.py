@@ -19,7 +19,8 @@ from briefing.sources import files as ingest
 from briefing.archive.store import Archive
 from briefing.errors import InputError
 from briefing.options import Limits
-from briefing.models import RawArticle, Source
+from briefing.models import RawArticle, Source, printable
+from briefing.text.sanitize import strip_controls
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,12 @@ class Report:
     article_id: int | None = None
     detail: str = ""  # the title, why it was already present, or why it failed
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # one line each, whatever a file name or a feed put in them
+        where, detail = printable(self.input), printable(self.detail)
         if self.status == "failed":
-            return f"failed   {self.input}: {self.detail}"
+            return f"failed   {where}: {detail}"
         label = "added  " if self.status == "added" else "present"
-        return f"{label}  {self.article_id:>6}  {self.input}{f'  ({self.detail})' if self.detail else ''}"
+        return f"{label}  {self.article_id:>6}  {where}{f'  ({detail})' if detail else ''}"
 
 
 class Intake:
@@ -68,6 +70,10 @@ class Intake:
         except InputError as exc:
             self.report(Report(str(path), "failed", detail=str(exc)))
             return
+        except (RecursionError, MemoryError, ValueError, LookupError) as exc:  # a reader's own failure
+            self.report(Report(str(path), "failed", detail=f"could not be read ({type(exc).__name__}); "
+                                                           "the other inputs are stored"))
+            return
         self._store(raw, str(path))
 
     def _feed_file(self, path: Path) -> None:
@@ -86,7 +92,7 @@ class Intake:
             self.report(Report(url, "present", known, "same URL"))
             return
         try:
-            page = self.fetch(url)
+            page = self.fetch(url, typed=True)  # typed by the user: its own address may be local
         except InputError as exc:
             self.report(Report(url, "failed", detail=str(exc)))
             return
@@ -112,15 +118,25 @@ class Intake:
         return replace(raw, source=replace(raw.source, url=raw.source.url or page.final_url))
 
     def _feed(self, data: bytes, where: str) -> None:
+        from briefing.sources.time_cap import capped
+
         try:
-            _, entries = feeds.parse(data)
+            with capped(self.limits, "to parse"):
+                _, entries = feeds.parse(data)
         except InputError as exc:
             self.report(Report(where, "failed", detail=str(exc)))
             return
         if not entries:
             self.report(Report(where, "failed", detail="feed has no entries; check it later"))
         for entry in entries:
-            self._entry(entry, where)
+            try:
+                self._entry(entry, where)
+            except Exception as exc:  # noqa: BLE001 - one bad entry costs only itself, in every run
+                if exc.__class__.__module__ == "sqlite3":
+                    raise  # the archive itself failed: no later entry could be stored either
+                label = f"{where} -> {entry.link or f'entry {entry.position}'}"
+                self.report(Report(label, "failed", detail=f"could not be read ({type(exc).__name__}); "
+                                                           "the other entries are stored"))
 
     def _entry(self, entry: feeds.Entry, feed: str) -> None:
         label = f"{feed} -> {entry.link or f'entry {entry.position}'}"
@@ -134,7 +150,7 @@ class Intake:
         raw, page_problem, urls = None, "", [entry.link] if entry.link else []
         if entry.link:
             try:
-                page = self.fetch(entry.link)
+                page = self.fetch(entry.link, typed=False)  # a link from a feed: checked
                 raw = self._page(page)
                 urls.append(page.final_url)
             except InputError as exc:
@@ -165,8 +181,10 @@ class Intake:
         except InputError as exc:
             self.report(Report(label, "failed", detail=str(exc)))
             return
-        raw_text = "\n\n".join(b.text for b in raw.blocks)
-        added = self.archive.add(article, raw_text, input=label, urls=list(urls), via=via)
+        raw_text = strip_controls("\n\n".join(b.text for b in raw.blocks))  # kept as read, less controls
+        # a file name that is not UTF-8 (or holds an escape sequence) is stored as it is shown
+        added = self.archive.add(article, raw_text, input=printable(label), urls=list(urls),
+                                 via=printable(via) if via else None)
         detail = "; ".join(x for x in (added.note, note) if x) if added.status == "present" else \
             "; ".join(x for x in (article.source.title or "untitled", added.note, note) if x)
         self.report(Report(label, added.status, added.article_id, detail))

@@ -31,6 +31,9 @@ from briefing.text.dedup import band_keys, same_origin, shingles, text_fingerpri
 DB_ENV = "BRIEFING_DB"
 DEFAULT_DB = "briefing.db"
 SCHEMA_VERSION = 1
+# Stamped in the SQLite header of every archive ("BrIf"), so that another application's
+# database is told from ours before anything is written to it.
+APPLICATION_ID = 0x42724966
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -127,7 +130,10 @@ def iso_week(day: dt.date) -> str:
 
 
 class Archive:
-    def __init__(self, path: Path, create: bool = True):
+    def __init__(self, path: Path, create: bool = True, readonly: bool = False):
+        """Open the archive at `path`; with `create`, an absent or empty file becomes one.
+        A file that is not a briefing archive is refused before anything is written to it;
+        `readonly` opens it for reading only (a read-only file or folder is fine then)."""
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise ArchiveError(f"no archive at {self.path}; store articles first with 'briefing ingest "
@@ -136,9 +142,13 @@ class Archive:
             if self.path.parent and not self.path.parent.exists():
                 raise ArchiveError(f"cannot open archive {self.path}: its folder does not exist; "
                                    "create it or choose another with --db")
+            from briefing.archive.guard import check_is_archive, connect_readonly
+
+            check_is_archive(self.path, SCHEMA_VERSION, APPLICATION_ID, allow_empty=create)  # before any write
+            if readonly:
+                self.db = connect_readonly(self.path)
+                return
             self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
-            if not create:
-                self._check_is_archive()  # before any write: never alter someone else's database
             self.db.execute("PRAGMA busy_timeout = 60000")
             self._switch_to_wal()
             self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit survives kill -9
@@ -148,6 +158,7 @@ class Archive:
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"cannot open archive {self.path} ({exc}); is it a briefing "
                                "archive? choose another with --db") from None
@@ -163,14 +174,6 @@ class Archive:
                 if "locked" not in str(exc) or attempt == 99:
                     raise
                 time.sleep(0.05)
-
-    def _check_is_archive(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version != SCHEMA_VERSION or "articles" not in tables:
-            self.db.close()
-            raise ArchiveError(f"{self.path} is not a briefing archive; give the archive that "
-                               "'briefing ingest' made, with --db or $" + DB_ENV)
 
     def close(self) -> None:
         self.db.close()
@@ -251,6 +254,8 @@ class Archive:
         return None
 
     def remove(self, article_id: int) -> bool:
+        if not 0 < article_id < 2 ** 63:  # no such id can be stored (and SQLite cannot take it)
+            return False
         with self.transaction() as db:
             row = db.execute("SELECT origin_id FROM articles WHERE id = ?", (article_id,)).fetchone()
             if not row:
@@ -284,6 +289,8 @@ class Archive:
         return [self._stored(r) for r in rows]
 
     def get(self, article_id: int) -> Stored | None:
+        if not 0 < article_id < 2 ** 63:  # no such id can be stored (and SQLite cannot take it)
+            return None
         row = self.db.execute(f"SELECT {self._COLUMNS}, raw_text FROM articles WHERE id = ?",
                               (article_id,)).fetchone()
         return self._stored(row[:-1], row[-1]) if row else None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from briefing.cli.common import (add_brief_options, customisation, options_from, positive, positive_number,
-                                 printer, say)
+from briefing.cli.common import (add_brief_options, customisation, options_from, positive, printer, say,
+                                 seconds)
 
 INGEST_EXAMPLE = """\
 Example:
@@ -42,8 +42,12 @@ def add(commands) -> None:
         epilog=INGEST_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     ingest.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, page URLs, feed URLs or files")
     ingest.add_argument("--db", metavar="FILE", help=db_help)
-    ingest.add_argument("--timeout", type=positive_number, default=20.0, metavar="SECONDS",
-                        help="how long to wait for a web server (default: 20)")
+    ingest.add_argument("--timeout", type=seconds, default=20.0, metavar="SECONDS",
+                        help="deadline for each whole download, redirects included (default: 20; "
+                             "more than 3600 is taken as 3600)")
+    ingest.add_argument("--allow-private-addresses", action="store_true",
+                        help="let links inside feeds, and redirects, reach loopback, private and link-local "
+                             "addresses (refused by default; an address typed here is always allowed)")
     ingest.add_argument("--max-size", type=positive, default=5120, metavar="KIB",
                         help="largest page or feed to download, in KiB (default: 5120)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="print failures only")
@@ -54,7 +58,7 @@ def add(commands) -> None:
         description="See and manage what the archive stores.",
         epilog=ARCHIVE_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     archive.add_argument("action", choices=("list", "show", "remove"))
-    archive.add_argument("ids", nargs="*", type=int, metavar="ID", help="article ids (show, remove)")
+    archive.add_argument("ids", nargs="*", type=positive, metavar="ID", help="article ids (show, remove)")
     archive.add_argument("--week", metavar="YYYY-Www", help="list only the articles of this ISO week")
     archive.add_argument("--db", metavar="FILE", help=db_help)
     archive.set_defaults(run=_archive)
@@ -74,10 +78,10 @@ def add(commands) -> None:
     weekly.set_defaults(run=_weekly)
 
 
-def _open_archive(args: argparse.Namespace, create: bool = False):
+def _open_archive(args: argparse.Namespace, create: bool = False, readonly: bool = False):
     from briefing.archive.store import Archive, default_path
 
-    return Archive(Path(args.db) if args.db else default_path(), create=create)
+    return Archive(Path(args.db) if args.db else default_path(), create=create, readonly=readonly)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -93,7 +97,8 @@ def _ingest(args: argparse.Namespace) -> int:
         if r.status == "failed" or not args.quiet:
             print(r, flush=True)  # flushed: a line printed is an article committed
 
-    fetcher = functools.partial(fetch.fetch, timeout=args.timeout, max_bytes=args.max_size * 1024)
+    fetcher = functools.partial(fetch.fetch, timeout=args.timeout, max_bytes=args.max_size * 1024,
+                                allow_private=args.allow_private_addresses)
     with _open_archive(args, create=True) as archive:
         Intake(archive, report, fetcher).run(args.inputs)
         if not args.quiet:
@@ -104,14 +109,16 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _archive(args: argparse.Namespace) -> int:
     from briefing.errors import UsageError
+    from briefing.models import printable
+    from briefing.text.sanitize import strip_controls
     from briefing.weekly.build import parse_week
 
     listed_week = parse_week(args.week) if args.week else None  # checked before the archive is opened
-    with _open_archive(args) as archive:
+    with _open_archive(args, readonly=args.action in ("list", "show")) as archive:
         if args.action == "list":
             for aid, origin, week, day, title, where in archive.listing(listed_week):
                 dup = f" (same origin as {origin})" if origin != aid else ""
-                print(f"{aid:>6}  {week}  {day}  {title or 'Untitled'}{dup}  <{where}>")
+                print(printable(f"{aid:>6}  {week}  {day}  {title or 'Untitled'}{dup}  <{where}>"))
             return 0
         if not args.ids:
             raise UsageError(f"'archive {args.action}' needs article ids; see them with 'briefing archive list'")
@@ -135,9 +142,9 @@ def _archive(args: argparse.Namespace) -> int:
                                ("from", stored.input), ("ingested", stored.ingested), ("week", stored.week),
                                ("origin", stored.origin_id), ("urls", " ".join(archive.urls(aid)))):
                 if value:
-                    print(f"{key}: {value}")
+                    print(printable(f"{key}: {value}"))
             print()
-            print(stored.article.text)
+            print(strip_controls(stored.article.text))
         return 1 if missing else 0
 
 

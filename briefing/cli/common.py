@@ -24,6 +24,15 @@ def positive_number(value: str) -> float:
     return number
 
 
+# Longer than any real download; far below what a timer or a socket can hold (1e308 cannot).
+MAX_SECONDS = 3600.0
+
+
+def seconds(value: str) -> float:
+    """A positive number of seconds; anything over MAX_SECONDS (1e308 too) is MAX_SECONDS."""
+    return min(positive_number(value), MAX_SECONDS)
+
+
 def positive(value: str) -> int:
     try:
         number = int(value)
@@ -108,9 +117,7 @@ def customisation(args: argparse.Namespace) -> tuple[Path | None, str]:
         raise UsageError(f"--templates {templates} is not a folder; give the folder that holds your brief.*.j2 files")
     css = ""
     if args.stylesheet:
-        try:
-            css = Path(args.stylesheet).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read --stylesheet {args.stylesheet} ({exc.__class__.__name__}); "
-                             "give a readable UTF-8 .css file") from None
+        from briefing.user_files import read_user_text
+
+        css = read_user_text(Path(args.stylesheet), "--stylesheet", "readable UTF-8 .css file")
     return templates, css

@@ -84,7 +84,7 @@ class Printer:
             if "fork" in multiprocessing.get_all_start_methods():
                 context = multiprocessing.get_context("fork")
                 self._conn, theirs = context.Pipe()
-                self._process = context.Process(target=_serve, args=(theirs, variant), daemon=True,
+                self._process = context.Process(target=_serve, args=(theirs, variant, self._conn), daemon=True,
                                                 name="briefing-printer")
                 self._process.start()
                 theirs.close()
@@ -134,8 +134,15 @@ class Printer:
         self.close()
 
 
-def _serve(conn, variant: str | None) -> None:
-    """The helper: warm up, print the one document it is sent, send back bytes or the error."""
+def _serve(conn, variant: str | None, callers_end=None) -> None:
+    """The helper: warm up, print the one document it is sent, send back bytes or the error.
+
+    It ends with its caller, however the caller ends (even `kill -9`): it closes its copy of
+    the caller's end of the pipe, so its wait for the document ends when the caller's process
+    does, and on Linux it asks the kernel to end it when its parent dies."""
+    if callers_end is not None:
+        callers_end.close()  # inherited through fork; kept open, recv() would wait forever
+    _end_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle; it ends us
     try:
         to_pdf(_WARM_UP, "warm-up", variant)
@@ -150,6 +157,20 @@ def _serve(conn, variant: str | None) -> None:
     except BaseException as exc:  # noqa: BLE001 - sent back to be raised in the caller
         reply = ("error", _portable(exc))
     conn.send(reply)
+
+
+def _end_with_parent() -> None:
+    """PR_SET_PDEATHSIG: SIGTERM to this process when its parent dies (Linux; elsewhere the
+    closed pipe alone ends the helper, once it is warmed up)."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(0)
 
 
 def _portable(exc: BaseException) -> BaseException:

@@ -234,8 +234,10 @@ def _environment(html: bool, user_templates: str | None = None):
     extend the one it replaces as "builtin/NAME" (e.g. {% extends "builtin/brief.html.j2" %})."""
     import jinja2
 
+    from briefing.user_files import CappedLoader
+
     builtin = jinja2.FileSystemLoader(str(templates_dir()))
-    loaders = [jinja2.FileSystemLoader(user_templates)] if user_templates else []
+    loaders = [CappedLoader(user_templates)] if user_templates else []  # regular files of a sane size
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders + [jinja2.PrefixLoader({"builtin": builtin}), builtin]),
         autoescape=html,  # HTML output is escaped; Markdown output must not be
@@ -274,6 +276,10 @@ def _render(template, ctx: BriefContext) -> str:
     except jinja2.TemplateError as exc:
         raise UsageError(f"template {template.name}: {exc}; check it against the names in "
                          "render.BriefContext") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        # a user's template that computes something impossible ({{ 1 // 0 }}, a bad index)
+        raise UsageError(f"template {template.filename or template.name} failed ({type(exc).__name__}: "
+                         f"{str(exc)[:200]}); fix the template or leave it out of --templates") from None
 
 
 def to_markdown(brief: Brief, templates: Path | None = None) -> str:

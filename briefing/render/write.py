@@ -1,7 +1,8 @@
 """Write the rendered brief into the output folder, never anywhere else.
 
-Each file is written to a temporary file beside it and renamed into place, so an
-interrupted run leaves the previous brief intact rather than a truncated one.
+All of a brief's files are written into a temporary folder first and switched in together
+(brief_files.py), so a failed or interrupted run leaves the previous brief as it was, never
+a truncated file or a mix of two runs.
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str
 def write_rendered(out_dir: Path, formats: tuple[str, ...], name: str, title: str,
                    markdown: Callable[[], str], html: Callable[[], str], json: Callable[[], str],
                    protected: set[Path] = frozenset(), pdf_variant: str | None = None,
-                   printer=None, docx: Callable[[], bytes] | None = None) -> list[Path]:
+                   printer=None, docx: Callable[[], bytes] | None = None, own_folder: bool = False) -> list[Path]:
     """Write the chosen formats of a document rendered on demand (the PDF prints the HTML,
-    with `printer`, a pdf.Printer, if given, else in this process)."""
+    with `printer`, a pdf.Printer, if given, else in this process), all of them or none
+    (brief_files.py); `own_folder`: `out_dir` holds this brief alone (a weekly brief's week)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -84,11 +86,10 @@ def write_rendered(out_dir: Path, formats: tuple[str, ...], name: str, title: st
             data[fmt] = docx()
     if "pdf" in formats:
         data["pdf"] = printer.receive()
-    written = []
-    for fmt, target in targets.items():
-        atomic_write(target, data[fmt])
-        written.append(target)
-    return written
+    from briefing.render import brief_files
+
+    files = {target.name: data[fmt] for fmt, target in targets.items()}
+    return (brief_files.commit_folder if own_folder else brief_files.commit_files)(out_dir, files)
 
 
 def _umask() -> int:

@@ -21,6 +21,7 @@ from importlib import resources
 from briefing.errors import InputError
 from briefing.models import Article, Heading, RawArticle
 from briefing.sources import wire
+from briefing.text import sanitize
 
 # A line of prose ends a sentence: . ! ? or an ellipsis, possibly inside closing quotes
 # or brackets.
@@ -82,6 +83,7 @@ class _Unit:
 def clean(raw: RawArticle) -> Article:
     """Return the article's prose and headings; raise InputError if no prose is left."""
     rules = debris_rules()
+    raw = sanitize.safe_raw(raw)  # no control character in any text or metadata, however it came
     units = _units(raw)
     for u in units:
         u.role = "prose" if u.kind == "text" and _is_prose(u.text, rules) else ""

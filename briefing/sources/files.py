@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +25,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
-SUPPORTED_LIST = ", ".join(sorted(SUPPORTED)) + ", or plain text with no or a numeric extension"
+SUPPORTED_LIST = ", ".join(sorted(SUPPORTED)) + ", or wire stories (APW19981016.0240, AP880911-0016)"
 
 
 def is_article_name(path: Path) -> bool:
@@ -33,6 +34,31 @@ def is_article_name(path: Path) -> bool:
     numeric one ("AP880911-0016", "APW19981016.0240", "d30001t")."""
     suffix = path.suffix.lower()
     return suffix in SUPPORTED or suffix == "" or suffix[1:].isdigit()
+
+# How newswire collections (DUC, TAC, TDT, Gigaword) name a story: agency letters, a date, a
+# serial number. In a folder, a file without a text extension is read only when its name is
+# one of these or it is an SGML <DOC> story: never a private file that merely lacks an
+# extension (id_ed25519, auth.log.1, notes). Any such file named on the command line is read.
+_WIRE_NAME = re.compile(r"^[A-Z]{2,4}(?:_[A-Z]{3})?_?\d{6,8}[.\-_]\d{3,5}$")
+_SGML_STORY = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<DOC>", re.I)
+
+
+def is_wire_story(path: Path) -> bool:
+    """A file in a folder that is a newswire story although it has no text extension."""
+    if _WIRE_NAME.match(path.name):
+        return True
+    try:
+        with path.open("rb") as fh:
+            return bool(_SGML_STORY.match(fh.read(64)))
+    except OSError:
+        return False
+
+
+def read_in_folder(path: Path) -> bool:
+    """Whether a file found in a folder is read: .txt, .md, .html (and their variants), or a
+    wire story (is_wire_story)."""
+    return path.suffix.lower() in SUPPORTED or (is_article_name(path) and path.is_file() and is_wire_story(path))
+
 
 # Every brief carries this in its colophon (templates/); a file with it is our own output.
 GENERATOR_MARK = "Made with briefing "
@@ -135,7 +161,7 @@ def _articles_in(folder: Path) -> tuple[list[Path], list[Problem]]:
             p = here / name
             if name.startswith("."):
                 continue
-            if not is_article_name(p):
+            if not read_in_folder(p):
                 problems.append(_unsupported(str(p)))  # named, so that no file is left out unsaid
                 continue
             if p.is_symlink():
@@ -157,6 +183,14 @@ def _articles_in(folder: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def read(path: Path, source_id: str, seen: dict[str, str] | None = None, limits: Limits = Limits()) -> RawArticle:
+    """Read one article file into blocks and metadata, within the time cap (time_cap.py)."""
+    from briefing.sources.time_cap import capped
+
+    with capped(limits):
+        return _read_file(path, source_id, seen, limits)
+
+
+def _read_file(path: Path, source_id: str, seen: dict[str, str] | None, limits: Limits) -> RawArticle:
     """Read one article file into blocks and metadata, or raise InputError.
 
     `seen` maps a digest of each text already read to its file: a second copy of an
@@ -167,7 +201,8 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None, limits:
         raw = _read_document(path, data, source_id, limits)
         _check_text("\n\n".join(b.text for b in raw.blocks), path, seen)
         return _noted_cut(*_bounded_blocks(raw, limits.max_article_chars), limits)
-    text = decode(data)
+    decoding: list[str] = []
+    text = decode(data, decoding)
     _check_text(text, path, seen)
     source = Source(id=source_id, path=str(path))
     suffix = path.suffix.lower()
@@ -183,7 +218,8 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None, limits:
             meta, body = front_matter(text)
             raw = RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
                              title_from_first_line="title" not in meta)
-    return _noted_cut(raw, cut, limits)
+    raw = _noted_cut(raw, cut, limits)
+    return replace(raw, notes=tuple(decoding) + raw.notes)
 
 
 def _check_text(text: str, path: Path, seen: dict[str, str] | None) -> None:
@@ -216,11 +252,18 @@ def _noted_cut(raw: RawArticle, cut: bool, limits: Limits) -> RawArticle:
                                            f"first {read_chars:,} characters are read",))
 
 
+def _open_nonblocking(path, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def read_bounded(path: Path, limits: Limits) -> bytes:
     """The file's bytes, refusing (before reading them) files over the size limit."""
     max_bytes = limits.max_file_bytes
     try:
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: a FIFO swapped in after the folder was listed must not block the open
+        with open(path, "rb", opener=_open_nonblocking) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise InputError("not a regular file; give article files")
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
                 raise InputError(f"is {size / 1024 / 1024:,.1f} MB, over {describe('max_file_mb', limits)}; "
@@ -277,7 +320,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def read_html(data: bytes, source: Source, limits: Limits = Limits()) -> RawArticle:
-    """Read a fetched web page (bytes) the way `read` reads an .html file."""
+    """Read a fetched web page (bytes) the way `read` reads an .html file, within the time cap."""
+    from briefing.sources.time_cap import capped
+
+    with capped(limits):
+        return _read_page(data, source, limits)
+
+
+def _read_page(data: bytes, source: Source, limits: Limits) -> RawArticle:
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
@@ -289,23 +339,26 @@ def read_html_fragment(html: str, source: Source) -> RawArticle:
     return RawArticle(source=source, blocks=_html_blocks(html))
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, notes: list[str] | None = None) -> str:
     """Decode an article's bytes: UTF-8 (or UTF-16 with or without a byte-order mark), then
-    cp1252, then Latin-1; refuse binary data, naming its type when it is a known one."""
+    cp1252, then Latin-1; refuse binary data, naming its type when it is a known one. What
+    was repaired on the way (a few bytes that are not UTF-8, an odd byte at the end of UTF-16
+    text) is said in `notes`, to be shown as a warning."""
+    notes = [] if notes is None else notes
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             way_out = _RENAME.get(magic, "give the article's text as .txt, .md or .html")
             raise InputError(f"is not a text file (binary content: {kind}); {way_out}")
-    text = _decode_utf16(data)
+    text = _decode_utf16(data, notes)
     if text is None:
         if b"\x00" in data or _looks_binary(data[:4096]):
             raise InputError("is not a text file (binary content); give articles as text, Markdown or HTML")
-        text = _decode_8bit(data)
+        text = _decode_8bit(data, notes)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     return _CONTROL.sub("", text)
 
 
-def _decode_utf16(data: bytes) -> str | None:
+def _decode_utf16(data: bytes, notes: list[str]) -> str | None:
     """UTF-16 text, told by its byte-order mark or, without one, by the zero bytes that
     every ASCII character carries in it (the high byte of each code unit)."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -313,7 +366,7 @@ def _decode_utf16(data: bytes) -> str | None:
     else:
         head = data[:4096]
         pairs = len(head) // 2
-        if pairs < 4 or len(data) % 2:
+        if pairs < 4:
             return None
         even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
         if odd > 0.6 * pairs and even < 0.05 * pairs:
@@ -322,13 +375,16 @@ def _decode_utf16(data: bytes) -> str | None:
             encoding = "utf-16-be"
         else:
             return None
+    if len(data) % 2:  # a stray byte at the end (a file cut short, or a byte appended)
+        data = data[:-1]
+        notes.append("is UTF-16 text with an odd byte at its end, which was left out")
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
         raise InputError(f"looks like UTF-16 but does not decode as it; save it as UTF-8") from None
 
 
-def _decode_8bit(data: bytes) -> str:
+def _decode_8bit(data: bytes, notes: list[str]) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -336,6 +392,16 @@ def _decode_8bit(data: bytes) -> str:
         # all the same: keep everything before the broken last character.
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
             return data[:exc.start].decode("utf-8-sig")
+    # UTF-8 with a few stray bytes (a bad copy, a byte of another encoding pasted in) is
+    # still UTF-8: its real characters outnumber the bytes that do not decode. Read as
+    # cp1252, every one of those characters would turn into two or three ("café" -> "cafÃ©").
+    repaired = data.decode("utf-8-sig", errors="replace")
+    bad = repaired.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for c in repaired if ord(c) > 127) - bad
+    if good > 0 and bad <= good:
+        notes.append(f"is UTF-8 with {bad} byte{'s' if bad != 1 else ''} that {'are' if bad != 1 else 'is'} "
+                     "not; shown as \ufffd")
+        return repaired
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -374,6 +440,8 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         data = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError:
         raise InputError("has front matter that is not valid YAML; fix it or remove the --- block") from None
+    except RecursionError:  # 'author: {a: {a: ...' thousands deep
+        raise InputError("has front matter nested too deeply to read; write it as 'key: value' lines") from None
     if not isinstance(data, dict):
         raise InputError("has front matter that is not a YAML mapping; write it as 'key: value' lines")
     meta = {}
@@ -391,26 +459,13 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     return _safe_metadata(meta), text[match.end():]
 
 
-# Metadata is shown in the brief's header and source list; a real headline or name is
-# short, so anything longer is cut rather than let one file fill a page. (A URL is shown
-# as a link only when render.web_url finds it a plain http(s) address, else as text.)
-MAX_METADATA_CHARS = 300
-MAX_URL_CHARS = 2000
-
-
 def _safe_metadata(meta: dict[str, str | None]) -> dict[str, str | None]:
-    """Metadata fit to print: one line, no control characters, a real date, a sane length."""
-    out: dict[str, str | None] = {}
-    for key, value in meta.items():
-        if value is not None:
-            value = " ".join(_CONTROL.sub("", str(value)).split())
-            limit = MAX_URL_CHARS if key == "url" else MAX_METADATA_CHARS
-            if key == "published":
-                value = iso_date(value)
-            elif len(value) > limit:
-                value = value[:limit - 1].rstrip() + "…"
-        out[key] = value or None
-    return out
+    """Metadata fit to print: one line, no control characters, a real date, a sane length
+    (a URL is shown as a link only when render.web_url finds it a plain http(s) address)."""
+    from briefing.text.sanitize import MAX_METADATA_CHARS, MAX_URL_CHARS, one_line
+
+    return {key: iso_date(value) if key == "published" and value is not None else
+            one_line(value, MAX_URL_CHARS if key == "url" else MAX_METADATA_CHARS) for key, value in meta.items()}
 
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
@@ -434,9 +489,9 @@ def iso_date(value) -> str | None:
 
 
 def _markdown_to_html(text: str) -> str:
-    import markdown
+    from briefing.sources.markdown_safe import to_html  # Python-Markdown, kept from its quadratic cases
 
-    return markdown.markdown(text)
+    return to_html(text)
 
 
 def _html_blocks(html: str) -> tuple[Block, ...]:

@@ -78,6 +78,7 @@ def parse_week(text: str) -> str:
     m = _WEEK.match(text.strip())
     if m:
         try:
+            dt.date.fromisocalendar(int(m[1]), int(m[2]), 7)  # the week's last day too (9999-W52 ends in 10000)
             dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return f"{m[1]}-W{m[2]}"
         except ValueError:
@@ -132,7 +133,9 @@ def build(archive: Archive, week: str, options: Options = Options(),
 
 
 def _map_stories(work: list[tuple], jobs: int | None) -> list[Story]:
-    jobs = jobs or 1
+    from briefing.parallel import default_jobs
+
+    jobs = min(jobs or 1, default_jobs())  # never more processes than cores
     if jobs <= 1 or len(work) <= 1:
         return [_story(*w) for w in work]
     from concurrent.futures import ProcessPoolExecutor

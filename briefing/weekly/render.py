@@ -131,4 +131,5 @@ def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str
     return write_rendered(out_dir / brief.week, formats, name, brief.title,
                           markdown=lambda: to_markdown(brief, templates),
                           html=lambda: to_html(brief, templates, extra_css), json=lambda: to_json(brief),
-                          pdf_variant=pdf_variant, printer=printer, docx=lambda: weekly_docx(brief))
+                          pdf_variant=pdf_variant, printer=printer, docx=lambda: weekly_docx(brief),
+                          own_folder=True)

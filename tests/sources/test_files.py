@@ -369,6 +369,9 @@ def test_collect_reads_wire_stories_named_without_a_text_extension(tmp_path):
     names = ["APW19981016.0240", "AP880911-0016", "d30001t", "notes.json", "photo.jpg", "story.txt"]
     for name in names:
         (folder / name).write_text(BODY)
+    # a name no agency uses is read from a folder only as an SGML story, as DUC ships them
+    # (a plain file without an extension may be a private one: tests/test_hostile_files.py)
+    (folder / "d30001t").write_text(f"<DOC>\n<TEXT>\n{BODY}</TEXT>\n</DOC>\n")
     found, problems = ingest.collect([str(folder)])
     assert [p.name for p in found] == ["AP880911-0016", "APW19981016.0240", "d30001t", "story.txt"]
     assert [Path(p.path).name for p in problems] == ["notes.json", "photo.jpg"]  # named, with a reason
