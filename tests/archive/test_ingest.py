@@ -114,8 +114,16 @@ def test_a_feed_without_entries_fails_and_files_after_it_are_stored(archive, wri
     assert reports[0].input.endswith("quiet.xml")
 
 
-def test_urls_are_fetched_through_the_fetcher(archive):
-    reports = ingest(archive, ["https://news.example/bridge", "https://news.example/missing",
-                               "https://news.example/bridge"])
+def test_urls_are_fetched_once(archive):
+    asked: list[str] = []
+    reports: list[Report] = []
+
+    def fetcher(url: str) -> Page:
+        asked.append(url)
+        return fake_fetch(url)
+
+    Intake(archive, reports.append, fetcher=fetcher).run(
+        ["https://news.example/bridge", "https://news.example/missing", "https://news.example/bridge"])
     assert [r.status for r in reports] == ["added", "failed", "present"]
     assert reports[2].detail == "same URL" and reports[2].article_id == reports[0].article_id
+    assert asked == ["https://news.example/bridge", "https://news.example/missing"]  # a stored address is not fetched again

@@ -35,6 +35,7 @@ INDEPENDENT = ("Velmora's eastern pier is shut for three weeks. A storm on Tuesd
 @pytest.mark.parametrize("copy, one_story", [
     (RETITLED, True),
     (TRIMMED, True),
+    (LEAD, True),  # cut to its lead paragraph: a fifth of the shingles, all of them the wire's
     (WIRE.upper(), True),
     (INDEPENDENT, False),
     ("Ferries run as usual.", False),
@@ -72,6 +73,9 @@ def test_origins_group_reprints_under_the_first():
         "archive bug: the archive finds reprints only through MinHash band keys (16 bands of 4 rows), "
         "which miss a pair at Jaccard 0.57 about one time in five; this copy shares no band with the "
         "wire text, so the archive keeps it as its own origin while the brief joins it"))),
+    pytest.param(LEAD, marks=pytest.mark.xfail(strict=True, reason=(
+        "archive bug: band keys estimate Jaccard, not containment; a copy cut to its lead has "
+        "Jaccard 0.2 with the wire text (containment 1.0), so it shares a band about one time in 40"))),
 ])
 def test_the_brief_and_the_archive_group_the_same_three_articles_alike(tmp_path, reprint):
     texts = {"1": WIRE, "2": INDEPENDENT, "3": reprint}
