@@ -122,6 +122,8 @@ class Discrepancy:
 
     kind: Literal["date", "number", "person", "place"]
     values: dict[str, str]  # source id -> the value as written in that source
+    about: str = ""  # what differs, in the sources' words ("death toll in Honduras")
+    later: tuple[str, ...] = ()  # sources published after the others: maybe a revision
 
 
 @dataclass(frozen=True)

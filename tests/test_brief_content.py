@@ -99,7 +99,10 @@ def test_different_quantities_people_and_places_are_flagged(write):
     write("b.md", article("Norland and Sudland agree on cod", b_body, "2024-03-05"))
     brief = build([a])
     quota = claim_with(brief, "tonnes of cod")
-    assert {"kind": "number", "values": {"1": "40,000 tonnes", "2": "45,000 tonnes"}} in quota["discrepancies"]
+    # the flag names what differs, and source 1 was published a day after source 2
+    assert {"kind": "number", "values": {"1": "40,000 tonnes", "2": "45,000 tonnes"},
+            "about": "agreement sets a quota", "reported_later": ["1"]} in quota["discrepancies"]
+    assert "(agreement sets a quota):* 40,000 tonnes [1] (reported later); 45,000 tonnes [2]" in brief["_md"]
     jobs = claim_with(brief, "protect jobs")
     assert {"kind": "person", "values": {"1": "Anna Berg", "2": "Karl Dahl"}} in jobs["discrepancies"]
     signed = claim_with(brief, "signed a fisheries agreement")

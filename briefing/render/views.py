@@ -25,6 +25,8 @@ _MD_LINE_START = re.compile(r"^(\s*)(#|[>+\-](?=\s)|\d+[.)](?=\s))")
 class DiscrepancyView(TypedDict):
     kind: str
     pairs: list[tuple[str, str]]  # (source id, value as written), in source order
+    about: str  # what differs ("death toll in Honduras"), or ""
+    later: list[str]  # sources whose value was reported later
 
 
 class DenialView(TypedDict):
@@ -101,7 +103,8 @@ def _cites(evidence: list[Evidence] | tuple[Evidence, ...]) -> list[str]:
 
 
 def _discrepancy_views(discrepancies: list[Discrepancy]) -> list[DiscrepancyView]:
-    return [DiscrepancyView(kind=d.kind, pairs=_in_source_order(d.values)) for d in discrepancies]
+    return [DiscrepancyView(kind=d.kind, pairs=_in_source_order(d.values), about=d.about, later=list(d.later))
+            for d in discrepancies]
 
 
 def _claim_view(claim: Claim) -> ClaimView:
@@ -291,7 +294,9 @@ def evidence_dicts(evidence) -> list[dict]:
 
 
 def discrepancy_dicts(discrepancies) -> list[dict]:
-    return [{"kind": d.kind, "values": dict(_in_source_order(d.values))} for d in discrepancies]
+    return [{"kind": d.kind, "values": dict(_in_source_order(d.values)),
+             **({"about": d.about} if d.about else {}), **({"reported_later": list(d.later)} if d.later else {})}
+            for d in discrepancies]
 
 
 def claim_dict(c: Claim) -> dict:

@@ -45,7 +45,7 @@ WHOLE_RESTATED = 0.8
 # Outcomes that exclude each other for the same participants: a sentence reporting one and
 # another reporting only a different one tell two facts.
 OUTCOMES = {
-    "killed": "dead", "died": "dead", "dead": "dead", "death": "dead", "deaths": "dead",
+    "killed": "dead", "killing": "dead", "kill": "dead", "died": "dead", "dead": "dead", "death": "dead", "deaths": "dead",
     "wounded": "hurt", "injured": "hurt", "hurt": "hurt", "injuring": "hurt", "wounding": "hurt",
     "arrested": "held", "detained": "held", "released": "freed", "freed": "freed",
     "rose": "up", "increased": "up", "raised": "up", "fell": "down", "dropped": "down", "cut": "down",
