@@ -220,6 +220,8 @@ class Brief:
     actors: list[Actor] = field(default_factory=list)
     banner: str | None = None  # handling banner, printed at the top and foot of every page
     built: str | None = None  # build date, only when asked for (--stamp): builds stay reproducible
+    # each source's cleaned text (source id -> text), which evidence offsets index
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,7 @@ def make_brief(articles: list[Article], options: Options = Options(),
         actors=actors.find_actors(shown)[:options.actors_max],
         banner=options.banner,
         built=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if options.stamp else None,
+        texts={d.article.source.id: d.article.text for d in documents},
     )
     return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
 

@@ -329,9 +329,12 @@ def actor_dicts(actors) -> list[dict]:
              "appears_in": a.appears_in} for a in actors]
 
 
-def source_dicts(sources) -> list[dict]:
+def source_dicts(sources, texts: dict[str, str] | None = None) -> list[dict]:
+    """The sources, each with its cleaned text when known: evidence's start and end index it,
+    so `text[start:end]` is the cited sentence."""
     return [{"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
-             "published": s.published, "url": s.url, "path": s.path, "descriptor": s.descriptor}
+             "published": s.published, "url": s.url, "path": s.path, "descriptor": s.descriptor,
+             **({"text": texts[s.id]} if texts and s.id in texts else {})}
             for s in sources]
 
 
@@ -342,7 +345,7 @@ def to_dict(brief: Brief) -> dict:
         "generator": f"briefing {__version__}",
         "banner": brief.banner,
         "built": brief.built,
-        "sources": source_dicts(brief.sources),
+        "sources": source_dicts(brief.sources, brief.texts),
         "key_points": [claim_dict(c) for c in brief.key_points],
         "sections": [{"key": s.key, "title": s.title, "claims": [claim_dict(c) for c in s.claims]}
                      for s in brief.sections],
