@@ -193,6 +193,7 @@ class TimelineEvent:
     discrepancies: list[Discrepancy] = field(default_factory=list)
     ref: str = ""
     claim: str = ""  # ref of the brief's claim that states the same, if any
+    year_unknown: bool = False  # neither the sentence nor the article's date gives the year
 
 
 @dataclass
@@ -217,6 +218,7 @@ class Brief:
     # whether the rendered brief prints source_summaries (brief.json always has them)
     appendix_printed: bool = True
     timeline: list[TimelineEvent] = field(default_factory=list)
+    undated: list[TimelineEvent] = field(default_factory=list)  # events whose year is unknown, kept apart
     actors: list[Actor] = field(default_factory=list)
     banner: str | None = None  # handling banner, printed at the top and foot of every page
     built: str | None = None  # build date, only when asked for (--stamp): builds stay reproducible

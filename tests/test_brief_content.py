@@ -230,8 +230,10 @@ def test_the_example_brief_has_what_the_issue_asks_for(example_json):
     flagged = [c for s in example_json["sections"] for c in s["claims"] if c["discrepancies"]]
     assert {"kind": "date", "values": {"1": "October 26, 2023", "2": "October 25"}} in flagged[0]["discrepancies"]
     dates = [e["date"] for e in example_json["timeline"]]
-    assert dates == ["September", "2023-10-18", "2023-10-22", "2023-10-26"]
-    texts = " ".join(e["text"] for e in example_json["timeline"])
+    assert dates == ["2023-10-18", "2023-10-22", "2023-10-26"]
+    # "In September" with no year in the sentence and no publication date: kept apart, not guessed
+    assert [e["date"] for e in example_json["timeline_year_unknown"]] == ["September"]
+    texts = " ".join(e["text"] for e in example_json["timeline"] + example_json["timeline_year_unknown"])
     for words in ("Kim Jung Un traveled to Russia", "Sergey Lavrov visited North Korea",
                   "trilateral aircraft exercise", "strongly condemned"):
         assert words in texts

@@ -86,6 +86,7 @@ class BriefContext(TypedDict):
     key_points: list[ClaimView]
     sections: list[SectionView]
     timeline: list[EventView]
+    undated: list[EventView]  # events whose year is unknown, listed apart after the timeline
     actors: list[ActorView]
     claim_texts: dict[str, str]  # ref -> text, to name the claim a denial answers
     source_summaries: list[SummaryView]  # empty when the appendix is left out (see below)
@@ -146,7 +147,7 @@ def context(brief: Brief, css: str = "") -> BriefContext:
     cutoff = max(dates) if dates else None
     n = len(brief.sources)
     section_of = {c.ref: s.title for s in brief.sections for c in s.claims}
-    section_of.update({e.ref: "Timeline" for e in brief.timeline})
+    section_of.update({e.ref: "Timeline" for e in brief.timeline + brief.undated})
     return BriefContext(
         title=brief.title,
         cutoff=cutoff,
@@ -155,6 +156,7 @@ def context(brief: Brief, css: str = "") -> BriefContext:
         sections=[SectionView(key=s.key, title=s.title, claims=[_claim_view(c) for c in s.claims])
                   for s in brief.sections],
         timeline=[_event_view(e) for e in brief.timeline],
+        undated=[_event_view(e) for e in brief.undated],
         actors=[_actor_view(a, section_of) for a in brief.actors],
         claim_texts={c.ref: _one_line(c.text) for s in brief.sections for c in s.claims},
         source_summaries=[SummaryView(source=sid, title=titles.get(sid), sentences=[_one_line(t) for t in sents])
@@ -350,6 +352,7 @@ def to_dict(brief: Brief) -> dict:
         "sections": [{"key": s.key, "title": s.title, "claims": [claim_dict(c) for c in s.claims]}
                      for s in brief.sections],
         "timeline": timeline_dicts(brief.timeline),
+        "timeline_year_unknown": timeline_dicts(brief.undated),
         "actors": actor_dicts(brief.actors),
         "source_summaries": [{"source": sid, "sentences": sents} for sid, sents in brief.source_summaries],
     }
