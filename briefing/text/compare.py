@@ -98,7 +98,7 @@ def places_differ(first: dict[str, str], second: dict[str, str]) -> bool:
         for b in second:
             if a in b or b in a:  # "Strait" / "Bass Strait"
                 return False
-    ca, cb = {n for n in first if _country(n)}, {n for n in second if _country(n)}
+    ca, cb = {n for n in first if country(n)}, {n for n in second if country(n)}
     # a country in one and a place the aliases do not know in the other: the place may be in it
     return (len(ca) == len(first) and len(cb) == len(second)) or (not ca and not cb)
 
@@ -151,7 +151,7 @@ def later(values: dict[str, str], published: dict[str, str | None]) -> tuple[str
     return tuple(s for s in sorted(values, key=source_order) if days[s] > first)
 
 
-def _country(name: str) -> bool:
+def country(name: str) -> bool:
     """A country by data/aliases.toml or by ISO 3166 (pycountry, which sumy already needs)."""
     if entity_names(name):
         return True
