@@ -52,3 +52,10 @@ def test_the_same_count_of_the_same_thing_is_flagged_and_a_later_report_said_so(
 def test_two_different_countries_are_still_a_place_discrepancy():
     assert flags("The ministers signed the treaty in France on Monday.",
                  "The ministers signed the treaty in Germany on Monday.") == [("place", {"1": "France", "2": "Germany"})]
+
+
+def test_a_count_named_around_the_number_is_compared():
+    assert flags("The city will send a delegation of more than 400 to the games, the ministry said.",
+                 "The city will send a 550-member delegation to the games.") == [("number", {"1": "400", "2": "550"})]
+    assert flags("The death toll rose to 231 on Monday, officials said.",
+                 "The death toll rose to 6,076 on Friday, officials said.") == [("number", {"1": "231", "2": "6,076"})]

@@ -31,6 +31,20 @@ _CHANGE = re.compile(r"\b(?:from|to)\s+\$?\d[\d,.]*\s*(?:%|per\s*cent|percent)?(
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ese|ish|ian|ean|ic|i)$")
 
 
+_MEMBERS = re.compile(r"-(?:member|strong|man|person|seat)\s+([a-z]{3,})")
+_OF = re.compile(r"\b([a-z]{3,})\s+(?:of|at|(?:rose|climbed|jumped|increased|fell|dropped)\s+to|reached|hit|"
+                 r"stood at|stands at)\s+(?:more than |about |some |at least |nearly |almost |over |around |up to )?$")
+
+
+def counted_before(text: str, start: int, end: int) -> str | None:
+    """What a number with no noun after it counts, when the sentence says so around it: "a
+    550-member delegation", "a delegation of more than 400", "the death toll rose to 231"."""
+    m = _MEMBERS.match(text, end) or _OF.search(text[max(0, start - 40):start])
+    if m and m.group(1) not in stop_words():
+        return m.group(1)
+    return None
+
+
 def changes(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that state a change from one value to another."""
     return [m.span() for m in _CHANGE.finditer(text)]
@@ -112,7 +126,7 @@ def number_discrepancies(said: dict[str, str], mentions: dict[str, list[Mention]
     flag naming what is counted and which values were reported later."""
     found = []
     for noun in sorted({m[0] for ms in mentions.values() for m in ms}):
-        mine = {s: [(m, context(said[s], m[3], m[4])) for m in ms if m[0] == noun] for s, ms in mentions.items()}
+        mine = {s: [(m, _measured(said[s], m)) for m in ms if m[0] == noun] for s, ms in mentions.items()}
         mine = {s: ms for s, ms in mine.items() if ms}
         conflict = _conflict(mine, said)
         if conflict is None:
@@ -126,6 +140,12 @@ def number_discrepancies(said: dict[str, str], mentions: dict[str, list[Mention]
         found.append(Discrepancy("number", values, about=about(said[sa], ca[0] & cb[0], ma[3], ma[4]),
                                  later=later(values, published)))
     return found
+
+
+def _measured(text: str, m: Mention) -> tuple[frozenset[str], frozenset[str]]:
+    """A number's context; a noun read around it ("a delegation of 400") is its measure."""
+    words, names = context(text, m[3], m[4])
+    return (words | {"<" + m[0]} if re.fullmatch(r"[\d,.]+", m[2]) else words), names
 
 
 def _conflict(mine: dict[str, list], said: dict[str, str]) -> tuple | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
-from briefing.text.compare import changes, comparable_places, number_discrepancies, places_differ
+from briefing.text.compare import changes, comparable_places, counted_before, number_discrepancies, places_differ
 from briefing.text.people import name_discrepancies
 from briefing.models import Discrepancy, Evidence
 from briefing.text.terms import stem, stop_words
@@ -200,11 +200,8 @@ def dated(text: str, published: str | None) -> list[DateMention]:
 
 def resolve_year(mentions: list[DateMention], published: str | None) -> list[DateMention]:
     """Give year-less dates the year of publication when it is known (latest not after it)."""
-    if not published:
-        return mentions
-    try:
-        pub = dt.date.fromisoformat(published[:10])
-    except ValueError:
+    pub = _publication_day(published)
+    if pub is None:
         return mentions
     out = []
     for d in mentions:
@@ -235,13 +232,15 @@ def number_mentions(text: str) -> list[tuple[str, float, str, int, int]]:
         value = float(m.group("value").replace(",", ""))
         if m.group("scale"):
             value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("scale").lower()]
-        noun = "%" if m.group("unit") else m.group("noun")
-        if not noun or noun.lower() in stop_words() or (1900 <= value <= 2100 and m.group("value").isdigit()
-                                                       and not m.group("scale") and not m.group("unit")):
+        noun, written = ("%" if m.group("unit") else m.group("noun")), m.group(0).strip()
+        if not noun or noun.lower() in stop_words():  # "a delegation of 400", "a 550-member delegation"
+            noun, written = counted_before(text, m.start(), m.end()), text[m.start():m.end("scale" if m.group("scale") else "value")]
+        if not noun or (1900 <= value <= 2100 and m.group("value").isdigit()
+                        and not m.group("scale") and not m.group("unit")):
             continue  # a bare number or a year ("2023", not "2,000") says nothing comparable
         key = stem(noun) if noun != "%" else "%"
         moved = any(s <= m.start() < e for s, e in moves)
-        found.append((key, value, m.group(0).strip(), m.start(), m.end(), moved))
+        found.append((key, value, written, m.start(), m.end(), moved))
     twice = {k for k in {f[0] for f in found} if len({f[1] for f in found if f[0] == k}) > 1}
     return [f[:5] for f in found if f[0] not in twice and not f[5]]
 
