@@ -132,8 +132,10 @@ def _may_join(index: SentenceIndex, a: list[int], b: list[int]) -> bool:
     mine: dict[str, list[int]] = defaultdict(list)
     for i in a:
         mine[sentences[i].source_id].append(i)
-    for j in b:  # one source, two different things: not one claim (checked for every pair)
-        if any(index.similarity(i, j) < RESTATEMENT for i in mine.get(sentences[j].source_id, ())):
+    for j in b:  # one source, two different things: not one claim (checked for every pair),
+        # unless it tells the claim over two adjacent sentences that each state it (below)
+        if any(index.similarity(i, j) < RESTATEMENT and abs(sentences[i].index - sentences[j].index) != 1
+               for i in mine.get(sentences[j].source_id, ())):
             return False
     # every sentence of a claim states what each other source's sentence states: no chain
     # A~B~C cites C for A (checked over the first members of each side, as the mean is)
