@@ -55,7 +55,7 @@ def test_two_different_countries_are_still_a_place_discrepancy():
 
 
 def test_a_count_named_around_the_number_is_compared():
-    assert flags("The city will send a delegation of more than 400 to the games, the ministry said.",
-                 "The city will send a 550-member delegation to the games.") == [("number", {"1": "400", "2": "550"})]
+    assert flags("The city will send a delegation of more than 90 to the games, the ministry said.",
+                 "The city will send a 120-member delegation to the games.") == [("number", {"1": "90", "2": "120"})]
     assert flags("The death toll rose to 231 on Monday, officials said.",
                  "The death toll rose to 6,076 on Friday, officials said.") == [("number", {"1": "231", "2": "6,076"})]

@@ -38,7 +38,7 @@ _OF = re.compile(r"\b([a-z]{3,})\s+(?:of|at|(?:rose|climbed|jumped|increased|fel
 
 def counted_before(text: str, start: int, end: int) -> str | None:
     """What a number with no noun after it counts, when the sentence says so around it: "a
-    550-member delegation", "a delegation of more than 400", "the death toll rose to 231"."""
+    120-member delegation", "a delegation of more than 90", "the death toll rose to 231"."""
     m = _MEMBERS.match(text, end) or _OF.search(text[max(0, start - 40):start])
     if m and m.group(1) not in stop_words():
         return m.group(1)
@@ -143,7 +143,7 @@ def number_discrepancies(said: dict[str, str], mentions: dict[str, list[Mention]
 
 
 def _measured(text: str, m: Mention) -> tuple[frozenset[str], frozenset[str]]:
-    """A number's context; a noun read around it ("a delegation of 400") is its measure."""
+    """A number's context; a noun read around it ("a delegation of 90") is its measure."""
     words, names = context(text, m[3], m[4])
     return (words | {"<" + m[0]} if re.fullmatch(r"[\d,.]+", m[2]) else words), names
 

@@ -233,7 +233,7 @@ def number_mentions(text: str) -> list[tuple[str, float, str, int, int]]:
         if m.group("scale"):
             value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("scale").lower()]
         noun, written = ("%" if m.group("unit") else m.group("noun")), m.group(0).strip()
-        if not noun or noun.lower() in stop_words():  # "a delegation of 400", "a 550-member delegation"
+        if not noun or noun.lower() in stop_words():  # "a delegation of 90", "a 120-member delegation"
             noun, written = counted_before(text, m.start(), m.end()), text[m.start():m.end("scale" if m.group("scale") else "value")]
         if not noun or (1900 <= value <= 2100 and m.group("value").isdigit()
                         and not m.group("scale") and not m.group("unit")):

@@ -1,8 +1,8 @@
 """Who the sources name, beyond the people text/people.py finds acting in the brief's own
 sentences: every person and organisation named in two or more sources is an actor (issue 12).
 
-A name is a run of capitalised words ("Marie Colvin", "Syrian Observatory for Human Rights",
-"Bashar al-Assad"), an acronym of 2-6 capitals ("FBI") or a single capitalised word that says
+A name is a run of capitalised words ("Anna Berg", "Varnholm Observatory for Civic Rights",
+"Omar al-Rashid"), an acronym of 2-6 capitals ("VTA") or a single capitalised word that says
 or does something ("Jabali said"), read in any sentence of any source. A possessive is not
 part of it ("Bill Clinton's" is Bill Clinton). The run is
 - an organisation when it ends with a word that names one ("... League", "... Embassy") or
@@ -24,10 +24,10 @@ from briefing.text.people import _ACTING, _ORGANISATION_ENDS, _PLACE_STARTS, NOT
 from briefing.text.terms import entity_spans, stop_words
 
 ORGANISATION_WORDS = _ORGANISATION_ENDS
-# words that make a run a place or an event, not a person: "Squirrel Hill", "Cold War"
+# words that make a run a place or an event, not a person: "Harbour Hill", "Winter War"
 PLACE_WORDS = {
-    "War", "Games", "Olympics", "Sabbath", "Ave", "Flag", "Center", "Centre", "Cathedral", "Church",
-    "Mosque", "Temple", "Synagogue", "Base", "Airliner", "People", "Day", "Prize", "Cup", "Summit",
+    "War", "Games", "Olympics", "Ave", "Center", "Centre", "Cathedral", "Church",
+    "Mosque", "Temple", "Synagogue", "Base", "People", "Day", "Prize", "Cup", "Summit",
     "Hill", "Street", "Avenue", "Square", "Strait", "Sea", "River", "Island", "Islands", "Bay", "Valley",
     "Bank", "Strip", "City", "County", "Province", "Region", "Airport", "Mountains", "Peninsula", "Lake",
     "Coast", "Gulf", "Park", "Road", "Bridge", "Station", "Village", "District", "State", "East", "West",
@@ -115,8 +115,8 @@ def _single(name: str, start: int, text: str, taken: list[tuple[int, int]]) -> b
 
 def recurring(texts_by_source: dict[str, list[str]], least: int = 2) -> dict[tuple[str, str], set[str]]:
     """(name, kind) named in at least `least` sources, with those sources. A name seen only
-    at the start of sentences is not counted when it is an acronym (a dateline, "KIEV") or
-    a person's surname after some other capitalised word ("Photo Trump" beside Donald Trump)."""
+    at the start of sentences is not counted when it is an acronym (a dateline, "VARNHOLM") or
+    a person's surname after some other capitalised word ("Photo Berg" beside Anna Berg)."""
     sources: dict[tuple[str, str], set[str]] = defaultdict(set)
     inside: set[tuple[str, str]] = set()
     for source, texts in texts_by_source.items():
@@ -143,12 +143,12 @@ def recurring(texts_by_source: dict[str, list[str]], least: int = 2) -> dict[tup
 def acts_as_person(name: str, corpus: str) -> bool:
     """Somewhere in `corpus` the name (or its last word alone) is used as a person's: it says
     or does something, follows a title or Mr./Ms., or has an age or an appositive after it
-    ("Robert Bowers, 46,", "Marie Colvin, an American journalist")."""
+    ("Anna Berg, 46,", "Anna Berg, a bridge engineer")."""
     if re.search(rf"\b(?:in|at|near|from)\s+(?:the\s+)?{re.escape(name)}\b", corpus) \
             or any(_country(w) for w in name.split()):
-        return False  # a place ("in Baba Amr"), or named after one
+        return False  # a place ("in Baba Oskar"), or named after one
     last = name.split()[-1]
-    # the last word alone speaks for the name only when it is no common word ("drone")
+    # the last word alone speaks for the name only when it is no common word ("bridge")
     alone = f"|{re.escape(last)}" if not re.search(rf"\b{re.escape(last.lower())}\b", corpus) else ""
     for m in re.finditer(rf"(?<![\w-])(?:{re.escape(name)}{alone})(?![\w-])", corpus):
         before = corpus[max(0, m.start() - 30):m.start()].split()

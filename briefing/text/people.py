@@ -69,7 +69,7 @@ _ORGANISATION_ENDS = {
     "Airways", "Lines", "Logistics", "Industries", "Resources", "Electric", "Steel", "Solutions", "Global",
     "Authority", "League", "Assembly", "Congregation", "Embassy", "Department", "Bureau", "Observatory",
     "Crescent", "Cross", "Committees", "Rights", "Force", "Wing", "Navy", "Squadron", "Brigade", "Command",
-    "Sinmun", "Hebdo", "Monde", "Jazeera", "Leadership", "Council",
+    "Leadership", "Council",
 }
 _PLACE_STARTS = {"New", "San", "Los", "Las", "Hong", "Port", "Saint", "St", "Santa", "Sao", "Rio", "Abu", "Kuala"}
 ORGANISATIONS = {"united_nations", "un_security_council", "nato", "iaea", "who", "imf", "world_bank",
@@ -174,7 +174,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _unprefixed(name: str) -> list[str]:
-    """The words of a name, an Arabic article left out ("Bashar al-Assad" is "Bashar Assad")."""
+    """The words of a name, an Arabic article left out ("Omar al-Rashid" is "Omar Rashid")."""
     return [w.removeprefix("al-").removeprefix("Al-").removeprefix("el-") for w in name.split() if w not in ("al", "Al")]
 
 
