@@ -23,7 +23,7 @@ def test_without_a_year_anywhere_an_event_is_marked_and_kept_apart(write):
     brief = build([a])
     assert [e["date"] for e in brief["timeline"]] == ["1999-06-04"]
     assert [e["date"] for e in brief["timeline_year_unknown"]] == ["April 15", "May 2"]
-    assert "### Year unknown" in brief["_md"]
+    assert "*Year unknown* — dates the sources give without a year, kept apart:" in brief["_md"]
     assert "- **April 15** (year unknown) — The movement's founder Anna Kessler died" in brief["_md"]
 
 
