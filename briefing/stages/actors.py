@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from briefing.models import Actor, Document, Evidence, source_order
-from briefing.text.named import acts_as_person, recurring
+from briefing.text.named import Corpus, recurring
 from briefing.text.people import NOT_NAMES, NOT_ACTORS, ORGANISATIONS, people, same_person
 from briefing.text.terms import entity_names
 
@@ -71,9 +71,9 @@ def _recurring(groups: list[dict], documents, single_words: list) -> tuple[list[
     same person (full name or spelling variant) or make their own; organisations by name."""
     texts = {d.article.source.id: [s.text for s in d.sentences] for d in documents}
     found = recurring(texts, least=1)
-    corpus = "\n".join(t for ts in texts.values() for t in ts)
+    corpus = Corpus([t for ts in texts.values() for t in ts])
     people_found = sorted(((n, s) for (n, k), s in found.items() if k == "person" and " " in n
-                           and acts_as_person(n, corpus)), key=lambda x: (-len(x[1]), x[0]))
+                           and corpus.acts_as_person(n)), key=lambda x: (-len(x[1]), x[0]))
     for name, sources in people_found:
         group = next((g for g in groups if any(same_person(name, s) for s in g["spellings"])), None)
         if group is None:

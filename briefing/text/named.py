@@ -127,7 +127,7 @@ def recurring(texts_by_source: dict[str, list[str]], least: int = 2) -> dict[tup
                     inside.add((n.name, n.kind))
     surnames = {name.split()[-1]: name for name, kind in inside if kind == "person" and " " in name}
 
-    lower = {w for texts in texts_by_source.values() for t in texts for w in re.findall(r"\b[a-z]+\b", t)}
+    lower = Corpus([t for texts in texts_by_source.values() for t in texts]).lower
 
     def counted(key: tuple[str, str]) -> bool:
         name, kind = key
@@ -140,16 +140,36 @@ def recurring(texts_by_source: dict[str, list[str]], least: int = 2) -> dict[tup
     return {k: v for k, v in sources.items() if len(v) >= least and counted(k)}
 
 
-def acts_as_person(name: str, corpus: str) -> bool:
+class Corpus:
+    """Every sentence of the input, found by the capitalised words it holds, and the words
+    the input uses in lower case, so that a name is looked up only where it occurs."""
+
+    def __init__(self, sentences: list[str]):
+        self.by_word: dict[str, list[str]] = defaultdict(list)
+        self.lower: set[str] = set()
+        for sentence in sentences:
+            for word in {_POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'-]*[A-Z][\w’'-]*", sentence)}:
+                self.by_word[word].append(sentence)
+            self.lower.update(re.findall(r"\b[a-z]+\b", sentence))
+
+    def acts_as_person(self, name: str) -> bool:
+        last = name.split()[-1]
+        return acts_as_person(name, "\n".join(self.by_word.get(last, ())), last.lower() in self.lower)
+
+
+def acts_as_person(name: str, corpus: str, common: bool | None = None) -> bool:
     """Somewhere in `corpus` the name (or its last word alone) is used as a person's: it says
     or does something, follows a title or Mr./Ms., or has an age or an appositive after it
-    ("Anna Berg, 46,", "Anna Berg, a bridge engineer")."""
+    ("Anna Berg, 46,", "Anna Berg, a bridge engineer"). `common`: whether the last word is
+    also an ordinary word of the input (read from `corpus` when not given)."""
     if re.search(rf"\b(?:in|at|near|from)\s+(?:the\s+)?{re.escape(name)}\b", corpus) \
             or any(_country(w) for w in name.split()):
         return False  # a place ("in Baba Oskar"), or named after one
     last = name.split()[-1]
     # the last word alone speaks for the name only when it is no common word ("bridge")
-    alone = f"|{re.escape(last)}" if not re.search(rf"\b{re.escape(last.lower())}\b", corpus) else ""
+    if common is None:
+        common = bool(re.search(rf"\b{re.escape(last.lower())}\b", corpus))
+    alone = "" if common else f"|{re.escape(last)}"
     for m in re.finditer(rf"(?<![\w-])(?:{re.escape(name)}{alone})(?![\w-])", corpus):
         before = corpus[max(0, m.start() - 30):m.start()].split()
         if _ACTING.match(corpus, m.end()) or re.match(r",\s+(?:\d{1,3}\b|an?\s|the\s|who\s)", corpus[m.end():m.end() + 8]):
