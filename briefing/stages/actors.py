@@ -70,8 +70,8 @@ def _recurring(groups: list[dict], documents, single_words: list) -> tuple[list[
     """People and organisations named in two or more documents: people join the group of the
     same person (full name or spelling variant) or make their own; organisations by name."""
     texts = {d.article.source.id: [s.text for s in d.sentences] for d in documents}
-    found = recurring(texts, least=1)
     corpus = Corpus([t for ts in texts.values() for t in ts])
+    found = recurring(texts, least=1, lower=corpus.lower)
     people_found = sorted(((n, s) for (n, k), s in found.items() if k == "person" and " " in n
                            and corpus.acts_as_person(n)), key=lambda x: (-len(x[1]), x[0]))
     for name, sources in people_found:

@@ -113,7 +113,8 @@ def _single(name: str, start: int, text: str, taken: list[tuple[int, int]]) -> b
                 or name in PLACE_WORDS or len(name) < 3)
 
 
-def recurring(texts_by_source: dict[str, list[str]], least: int = 2) -> dict[tuple[str, str], set[str]]:
+def recurring(texts_by_source: dict[str, list[str]], least: int = 2,
+              lower: set[str] | None = None) -> dict[tuple[str, str], set[str]]:
     """(name, kind) named in at least `least` sources, with those sources. A name seen only
     at the start of sentences is not counted when it is an acronym (a dateline, "VARNHOLM") or
     a person's surname after some other capitalised word ("Photo Berg" beside Anna Berg)."""
@@ -127,7 +128,8 @@ def recurring(texts_by_source: dict[str, list[str]], least: int = 2) -> dict[tup
                     inside.add((n.name, n.kind))
     surnames = {name.split()[-1]: name for name, kind in inside if kind == "person" and " " in name}
 
-    lower = Corpus([t for texts in texts_by_source.values() for t in texts]).lower
+    if lower is None:  # the words the input uses in lower case
+        lower = Corpus([t for texts in texts_by_source.values() for t in texts]).lower
 
     def counted(key: tuple[str, str]) -> bool:
         name, kind = key
