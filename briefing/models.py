@@ -123,6 +123,8 @@ class Discrepancy:
 
     kind: Literal["date", "number", "person", "place"]
     values: dict[str, str]  # source id -> the value as written in that source
+    about: str = ""  # what differs, in the sources' words ("death toll in Honduras")
+    later: tuple[str, ...] = ()  # sources published after the others: maybe a revision
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class TimelineEvent:
     discrepancies: list[Discrepancy] = field(default_factory=list)
     ref: str = ""
     claim: str = ""  # ref of the brief's claim that states the same, if any
+    year_unknown: bool = False  # neither the sentence nor the article's date gives the year
 
 
 @dataclass
@@ -216,10 +219,13 @@ class Brief:
     # whether the rendered brief prints source_summaries (brief.json always has them)
     appendix_printed: bool = True
     timeline: list[TimelineEvent] = field(default_factory=list)
+    undated: list[TimelineEvent] = field(default_factory=list)  # events whose year is unknown, kept apart
     actors: list[Actor] = field(default_factory=list)
     banner: str | None = None  # handling banner, printed at the top and foot of every page
     built: str | None = None  # build date, only when asked for (--stamp): builds stay reproducible
     language_note: str | None = None  # said when the sources are not all in English (language.py)
+    # each source's cleaned text (source id -> text), which evidence offsets index
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,10 @@ def make_brief(articles: list[Article], options: Options = Options(),
     claims = corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
     claims = contested.link_denials(claims, documents, witnesses)
     sections = classify.sections_of(claims, scheme)
-    timeline = shorten_timeline(build_timeline(claims, documents, witnesses), options.timeline_max)
-    shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline] \
+    events = build_timeline(claims, documents, witnesses)
+    timeline = shorten_timeline([e for e in events if not e.year_unknown], options.timeline_max)
+    undated = shorten_timeline([e for e in events if e.year_unknown], options.timeline_max)
+    shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline + undated] \
         + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
     # 8. bottom line up front
     source_summaries = [(s.source_id, [s.document.sentences[i].text for i in s.condensed]) for s in summaries]
@@ -89,10 +91,12 @@ def make_brief(articles: list[Article], options: Options = Options(),
         appendix_printed=options.appendix_words is None
         or sum(len(t.split()) for _, texts in source_summaries for t in texts) <= options.appendix_words,
         timeline=timeline,
-        actors=actors.find_actors(shown)[:options.actors_max],
+        undated=undated,
+        actors=actors.find_actors(shown, documents)[:options.actors_max],
         banner=options.banner,
         built=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if options.stamp else None,
         language_note=language.brief_note([a.source.language for a in articles]),
+        texts={d.article.source.id: d.article.text for d in documents},
     )
     return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
 

@@ -25,6 +25,8 @@ _MD_LINE_START = re.compile(r"^(\s*)(#|[>+\-](?=\s)|\d+[.)](?=\s))")
 class DiscrepancyView(TypedDict):
     kind: str
     pairs: list[tuple[str, str]]  # (source id, value as written), in source order
+    about: str  # what differs ("death toll in Honduras"), or ""
+    later: list[str]  # sources whose value was reported later
 
 
 class DenialView(TypedDict):
@@ -84,6 +86,7 @@ class BriefContext(TypedDict):
     key_points: list[ClaimView]
     sections: list[SectionView]
     timeline: list[EventView]
+    undated: list[EventView]  # events whose year is unknown, listed apart after the timeline
     actors: list[ActorView]
     claim_texts: dict[str, str]  # ref -> text, to name the claim a denial answers
     source_summaries: list[SummaryView]  # empty when the appendix is left out (see below)
@@ -102,7 +105,8 @@ def _cites(evidence: list[Evidence] | tuple[Evidence, ...]) -> list[str]:
 
 
 def _discrepancy_views(discrepancies: list[Discrepancy]) -> list[DiscrepancyView]:
-    return [DiscrepancyView(kind=d.kind, pairs=_in_source_order(d.values)) for d in discrepancies]
+    return [DiscrepancyView(kind=d.kind, pairs=_in_source_order(d.values), about=d.about, later=list(d.later))
+            for d in discrepancies]
 
 
 def _claim_view(claim: Claim) -> ClaimView:
@@ -144,7 +148,7 @@ def context(brief: Brief, css: str = "") -> BriefContext:
     cutoff = max(dates) if dates else None
     n = len(brief.sources)
     section_of = {c.ref: s.title for s in brief.sections for c in s.claims}
-    section_of.update({e.ref: "Timeline" for e in brief.timeline})
+    section_of.update({e.ref: "Timeline" for e in brief.timeline + brief.undated})
     return BriefContext(
         title=brief.title,
         cutoff=cutoff,
@@ -153,6 +157,7 @@ def context(brief: Brief, css: str = "") -> BriefContext:
         sections=[SectionView(key=s.key, title=s.title, claims=[_claim_view(c) for c in s.claims])
                   for s in brief.sections],
         timeline=[_event_view(e) for e in brief.timeline],
+        undated=[_event_view(e) for e in brief.undated],
         actors=[_actor_view(a, section_of) for a in brief.actors],
         claim_texts={c.ref: _one_line(c.text) for s in brief.sections for c in s.claims},
         source_summaries=[SummaryView(source=sid, title=titles.get(sid), sentences=[_one_line(t) for t in sents])
@@ -299,7 +304,9 @@ def evidence_dicts(evidence) -> list[dict]:
 
 
 def discrepancy_dicts(discrepancies) -> list[dict]:
-    return [{"kind": d.kind, "values": dict(_in_source_order(d.values))} for d in discrepancies]
+    return [{"kind": d.kind, "values": dict(_in_source_order(d.values)),
+             **({"about": d.about} if d.about else {}), **({"reported_later": list(d.later)} if d.later else {})}
+            for d in discrepancies]
 
 
 def claim_dict(c: Claim) -> dict:
@@ -332,10 +339,13 @@ def actor_dicts(actors) -> list[dict]:
              "appears_in": a.appears_in} for a in actors]
 
 
-def source_dicts(sources) -> list[dict]:
+def source_dicts(sources, texts: dict[str, str] | None = None) -> list[dict]:
+    """The sources, each with its cleaned text when known: evidence's start and end index it,
+    so `text[start:end]` is the cited sentence."""
     return [{"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
              "published": s.published, "url": s.url, "path": s.path, "descriptor": s.descriptor,
-             "language": s.language}
+             "language": s.language,
+             **({"text": texts[s.id]} if texts and s.id in texts else {})}
             for s in sources]
 
 
@@ -347,11 +357,12 @@ def to_dict(brief: Brief) -> dict:
         "banner": brief.banner,
         "built": brief.built,
         "language_note": brief.language_note,
-        "sources": source_dicts(brief.sources),
+        "sources": source_dicts(brief.sources, brief.texts),
         "key_points": [claim_dict(c) for c in brief.key_points],
         "sections": [{"key": s.key, "title": s.title, "claims": [claim_dict(c) for c in s.claims]}
                      for s in brief.sections],
         "timeline": timeline_dicts(brief.timeline),
+        "timeline_year_unknown": timeline_dicts(brief.undated),
         "actors": actor_dicts(brief.actors),
         "source_summaries": [{"source": sid, "sentences": sents} for sid, sents in brief.source_summaries],
     }

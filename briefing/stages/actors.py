@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefing.models import Actor, Evidence, source_order
+from briefing.models import Actor, Document, Evidence, source_order
+from briefing.text.named import Corpus, recurring
 from briefing.text.people import NOT_NAMES, NOT_ACTORS, ORGANISATIONS, people, same_person
+from briefing.text.terms import entity_names
 
 
-def find_actors(shown: list[tuple[str, list[Evidence]]]) -> list[Actor]:
-    """Actors of the shown items: (ref, evidence) for each claim, event or denial of the brief."""
-    from briefing.text.terms import entity_names
-
+def find_actors(shown: list[tuple[str, list[Evidence]]], documents: list[Document] = ()) -> list[Actor]:
+    """Actors of the shown items: (ref, evidence) for each claim, event or denial of the brief;
+    and every person and organisation that two or more of the `documents` name (text/named)."""
     groups: list[dict] = []  # {"spellings": Counter, "roles": Counter, "sources": set, "refs": list}
     single_words: list[tuple[str, str, str]] = []  # (word, source, ref)
     entities: dict[str, dict] = {}
@@ -40,6 +41,7 @@ def find_actors(shown: list[tuple[str, list[Evidence]]]) -> list[Actor]:
                 entry["sources"].add(e.source)
                 if ref not in entry["refs"]:
                     entry["refs"].append(ref)
+    groups, organisations = _recurring(groups, documents, single_words)
     # a surname alone ("Lavrov rejected ...") counts for the one person it can mean
     for word, source, ref in single_words:
         owners = [g for g in groups if any(word in (s.split()[0], s.split()[-1]) for s in g["spellings"])]
@@ -48,15 +50,69 @@ def find_actors(shown: list[tuple[str, list[Evidence]]]) -> list[Actor]:
             if ref not in owners[0]["refs"]:
                 owners[0]["refs"].append(ref)
     actors = []
+    groups = [g for g in groups if g["refs"] or len(g["sources"]) >= 2]
     for g in sorted(groups, key=lambda g: (-len(g["sources"]), g["first"])):
         spellings = sorted(g["spellings"], key=lambda s: -g["spellings"][s])  # stable: first seen on ties
         role = max(g["roles"], key=lambda r: g["roles"][r]) if g["roles"] else None
         actors.append(Actor(name=spellings[0], kind="person", role=role, variants=spellings[1:],
                             sources=sorted(g["sources"], key=source_order), appears_in=g["refs"]))
     for key, entry in sorted(entities.items(), key=lambda kv: (-len(kv[1]["refs"]), kv[0])):
-        actors.append(Actor(name=_display_name(key), kind="organisation" if key in ORGANISATIONS else "government",
+        name = _display_name(key)
+        actors.append(Actor(name=name, kind="organisation" if key in ORGANISATIONS else "government",
+                            variants=[v for v in entity_written(key, documents) if v != name],
                             sources=sorted(entry["sources"], key=source_order), appears_in=entry["refs"]))
+    for name, sources in organisations:
+        actors.append(Actor(name=name, kind="organisation", sources=sorted(sources, key=source_order)))
     return actors
+
+
+def _recurring(groups: list[dict], documents, single_words: list) -> tuple[list[dict], list[tuple[str, set]]]:
+    """People and organisations named in two or more documents: people join the group of the
+    same person (full name or spelling variant) or make their own; organisations by name."""
+    texts = {d.article.source.id: [s.text for s in d.sentences] for d in documents}
+    corpus = Corpus([t for ts in texts.values() for t in ts])
+    found = recurring(texts, least=1, lower=corpus.lower)
+    people_found = sorted(((n, s) for (n, k), s in found.items() if k == "person" and " " in n
+                           and corpus.acts_as_person(n)), key=lambda x: (-len(x[1]), x[0]))
+    for name, sources in people_found:
+        group = next((g for g in groups if any(same_person(name, s) for s in g["spellings"])), None)
+        if group is None:
+            group = {"spellings": Counter(), "roles": Counter(), "sources": set(), "refs": [],
+                     "first": (min(source_order(s) for s in sources), 1 << 30)}
+            groups.append(group)
+        group["spellings"][name] += 0
+        group["sources"] |= sources
+    # a surname alone in any source counts for the one person it can mean
+    owners: dict[str, list[dict]] = {}
+    for g in groups:
+        for last in {s.split()[-1] for s in g["spellings"]}:
+            owners.setdefault(last, []).append(g)
+    for source, sentences in texts.items():
+        for word in set(re.findall(r"\b[A-Z][a-z]{2,}\b", " ".join(sentences))):
+            if len(owners.get(word, ())) == 1 and word not in NOT_NAMES:
+                owners[word][0]["sources"].add(source)
+    # a single name that acts ("Jabali said") in two sources, and is no one's surname
+    surnames = {w for g in groups for s in g["spellings"] for w in s.split()}
+    for (name, kind), sources in sorted(found.items()):
+        if kind == "person" and " " not in name and name not in surnames and len(sources) >= 2:
+            groups.append({"spellings": Counter({name: 0}), "roles": Counter(), "sources": set(sources), "refs": [],
+                           "first": (min(source_order(s) for s in sources), 1 << 30)})
+    organisations = sorted(((n, s) for (n, k), s in found.items() if k == "organisation" and len(s) >= 2
+                            and n not in _entity_aliases()), key=lambda x: (-len(x[1]), x[0]))
+    return groups, organisations
+
+
+def entity_written(key: str, documents) -> list[str]:
+    """The spellings of a country or organisation that the documents use: its abbreviations
+    ("U.S.", "DPRK") and longer names that hold its own ("Russian Federation"); not its
+    capital or demonym, which are other words for it, not spellings."""
+    from briefing.text.terms import entity_variants
+
+    text = "\n".join(s.text for d in documents for s in d.sentences)
+    short = _display_name(key).split()[-1][:4]
+    return [v for v in entity_variants(key) if re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text)
+            and (re.fullmatch(r"(?:[A-Z]\.?){2,6}", v)
+                 or (short in v and len(v.split()) > 1 and not re.search(r"(?:an|ans|ese|ish|is)$", v)))]
 
 
 def _display_name(key: str) -> str:
@@ -67,3 +123,10 @@ def _display_name(key: str) -> str:
         if candidate in variants:
             return candidate
     return variants[0]
+
+
+def _entity_aliases() -> set[str]:
+    """Every name data/aliases.toml gives a country or organisation (listed as that entity)."""
+    from briefing.text.terms import _aliases
+
+    return set(_aliases()[1])

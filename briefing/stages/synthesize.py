@@ -5,8 +5,8 @@ claim cites each source that states it even when that source's summary left it o
 sentences state the same claim when their weighted vocabularies overlap enough (below);
 sentences are grouped greedily, strongest pair first, under two rules that keep distinct
 claims apart: a claim holds at most one sentence per source (unless that source says the
-same thing twice, nearly word for word), and a newcomer must resemble the claim's other
-members on average, not just one of them (no chaining A~B~C into one claim).
+same thing twice, nearly word for word), and a newcomer must state the same thing as each
+of the claim's members from other sources (text/same_claim: no chaining A~B~C into one claim).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from briefing.text.facts import discrepancies
 from briefing.models import Claim, Evidence, Sentence, Summary, source_order, Witnesses
 from briefing.text import shown
 from briefing.text.similarity import SentenceIndex
+from briefing.text.same_claim import states_same
 
 # Similarity at or above which two sentences from different sources state the same claim.
 # Calibrated on two sets read by hand: the bundled example (its clear cross-source
@@ -33,13 +34,10 @@ SAME_CLAIM = 0.44
 # example); two different things it says about one person share the name and score up to
 # 0.6, so its own sentences join one claim only above this.
 RESTATEMENT = 0.65
-# A sentence joins a claim only if its mean similarity to the claim's members from other
-# sources reaches this: loose enough for a claim told at different lengths, tight enough to
-# stop a chain of pairwise matches from drifting to another claim.
-MEAN_LINK = 0.3
-# The mean is taken over the first this-many members of each side (those that joined first,
-# by the strongest links): exact for claims told by up to 10 sources, the size of a news
-# cluster, and a bounded cost when a hundred sources tell one claim.
+# A sentence joins a claim only if it states the same thing as every member from another
+# source (text/same_claim), checked against the first this-many members of each side (those
+# that joined first, by the strongest links): exact for claims told by up to 10 sources,
+# the size of a news cluster, and a bounded cost when a hundred sources tell one claim.
 MEAN_LINK_SAMPLE = 10
 # Corroboration: each further source stating a claim raises its score by this share.
 CORROBORATION_BONUS = 0.25
@@ -124,6 +122,10 @@ def _linked_pairs(index: SentenceIndex) -> list[tuple[int, int]]:
     linked = similarity >= needed
     first, second, similarity = first[linked], second[linked], similarity[linked]
     index.remember(first, second, similarity)  # _may_join asks for most of them again
+    # sentences of two sources link only when they report the same thing (text/same_claim)
+    same = np.array([source[i] == source[j] or states_same(index, i, j)
+                     for i, j in zip(first.tolist(), second.tolist())], dtype=bool)
+    first, second, similarity = first[same], second[same], similarity[same]
     order = np.lexsort((second, first, -similarity))
     return list(zip(first[order].tolist(), second[order].tolist()))
 
@@ -139,9 +141,12 @@ def _may_join(index: SentenceIndex, a: list[int], b: list[int]) -> bool:
     mine: dict[str, list[int]] = defaultdict(list)
     for i in a:
         mine[sentences[i].source_id].append(i)
-    for j in b:  # one source, two different things: not one claim (checked for every pair)
-        if any(index.similarity(i, j) < RESTATEMENT for i in mine.get(sentences[j].source_id, ())):
+    for j in b:  # one source, two different things: not one claim (checked for every pair),
+        # unless it tells the claim over two adjacent sentences that each state it (below)
+        if any(index.similarity(i, j) < RESTATEMENT and abs(sentences[i].index - sentences[j].index) != 1
+               for i in mine.get(sentences[j].source_id, ())):
             return False
-    sims = [index.similarity(i, j) for i in a[:MEAN_LINK_SAMPLE] for j in b[:MEAN_LINK_SAMPLE]
-            if sentences[i].source_id != sentences[j].source_id]
-    return not sims or sum(sims) / len(sims) >= MEAN_LINK
+    # every sentence of a claim states what each other source's sentence states: no chain
+    # A~B~C cites C for A (checked over the first members of each side, as the mean is)
+    return all(states_same(index, i, j) for i in a[:MEAN_LINK_SAMPLE] for j in b[:MEAN_LINK_SAMPLE]
+               if sentences[i].source_id != sentences[j].source_id)

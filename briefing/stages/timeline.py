@@ -2,24 +2,32 @@
 
 Every sentence of every article that carries a calendar date ("October 18, 2023", "In
 September", "mid-October") or a relative one the publication day resolves ("on Tuesday",
-"this summer") is an event, dated by its most specific date. A sentence the brief already
-shows as a claim brings the claim's citations (all sources that state it) and its date
+"this summer") is an event, dated by its most specific date. Its year is the sentence's own,
+else the article's publication year; an event whose year neither gives is marked
+`year_unknown` and kept apart (after the dated ones; the brief lists them separately). A
+sentence the brief already shows as a claim brings the claim's citations (all sources that state it) and its date
 discrepancies; sentences that date the same claim are one event.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from dataclasses import replace
 
-from briefing.text.facts import DateMention, dated, discrepancies
+from briefing.text.facts import DateMention, dates, discrepancies, relative_dates, resolve_year
 from briefing.models import Claim, Document, Evidence, TimelineEvent, source_order, Witnesses
 
 # A "date" spanning more than this many months ("this year", "last year") dates no event.
 MAX_SPAN_MONTHS = 3
+_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\b")
 
 
 def _event_date(text: str, published: str | None) -> DateMention | None:
-    for mention in dated(text, published):
+    """The sentence's most specific date, its year from the sentence itself ("In 1989, on
+    April 15 ..."), else from the article's publication date, else left unknown."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    calendar = [replace(d, year=next(iter(years))) if d.year is None and len(years) == 1 else d for d in dates(text)]
+    for mention in resolve_year(calendar, published) + relative_dates(text, published):
         (m0, _), (m1, _) = mention.span
         if m1 - m0 < MAX_SPAN_MONTHS:
             return mention
@@ -65,12 +73,12 @@ def build_timeline(claims: list[Claim], documents: list[Document],
                 event = TimelineEvent(date=mention.iso(), text=sentence.text, evidence=evidence,
                                       discrepancies=dated)
             found.append((mention, event))
-    # a date written without a year is ordered as in the year the sources mostly name
-    years = Counter(m.year for m, _ in found if m.year is not None)
-    default_year = years.most_common(1)[0][0] if years else 0
+    # a date whose year is unknown is not guessed: such events come after the dated ones,
+    # marked, in the order of month and day
     events = []
     for mention, event in found:
-        event.sort_key = mention.sort_key(default_year)
+        event.year_unknown = mention.year is None
+        event.sort_key = (event.year_unknown,) + mention.sort_key()
         events.append(event)
     events.sort(key=lambda e: (e.sort_key, min((source_order(x.source), x.index) for x in e.evidence)))
     for n, event in enumerate(events, 1):

@@ -15,10 +15,12 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import combinations
 
+from briefing.text.compare import changes, comparable_places, counted_before, number_discrepancies, places_differ
 from briefing.text.people import name_discrepancies
 from briefing.models import Discrepancy, Evidence
-from briefing.text.terms import stem
+from briefing.text.terms import stem, stop_words
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -198,11 +200,8 @@ def dated(text: str, published: str | None) -> list[DateMention]:
 
 def resolve_year(mentions: list[DateMention], published: str | None) -> list[DateMention]:
     """Give year-less dates the year of publication when it is known (latest not after it)."""
-    if not published:
-        return mentions
-    try:
-        pub = dt.date.fromisoformat(published[:10])
-    except ValueError:
+    pub = _publication_day(published)
+    if pub is None:
         return mentions
     out = []
     for d in mentions:
@@ -215,20 +214,35 @@ def resolve_year(mentions: list[DateMention], published: str | None) -> list[Dat
 
 def numbers(text: str) -> dict[str, tuple[float, str]]:
     """Counted nouns (stemmed) and the number given for each: {"peopl": (12.0, "12 people")}."""
+    out: dict = {}
+    for noun, value, written, _, _ in number_mentions(text):
+        out.setdefault(noun, (value, written))
+    return out
+
+
+def number_mentions(text: str) -> list[tuple[str, float, str, int, int]]:
+    """(noun stem, value, as written, start, end) of each counted number; none for a noun the
+    sentence gives two values of, or one inside a before/after pair (text/compare)."""
     date_spans = [(m.start(), m.end()) for p in _DATE_PATTERNS for m in p.finditer(text)]
-    out: dict[str, tuple[float, str]] = {}
+    moves = changes(text)
+    found = []
     for m in _NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in date_spans):
             continue
         value = float(m.group("value").replace(",", ""))
         if m.group("scale"):
             value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("scale").lower()]
-        noun = "%" if m.group("unit") else m.group("noun")
-        if not noun or (1900 <= value <= 2100 and m.group("value").isdigit() and not m.group("scale")
-                        and not m.group("unit")):
+        noun, written = ("%" if m.group("unit") else m.group("noun")), m.group(0).strip()
+        if not noun or noun.lower() in stop_words():  # "a delegation of 90", "a 120-member delegation"
+            noun, written = counted_before(text, m.start(), m.end()), text[m.start():m.end("scale" if m.group("scale") else "value")]
+        if not noun or (1900 <= value <= 2100 and m.group("value").isdigit()
+                        and not m.group("scale") and not m.group("unit")):
             continue  # a bare number or a year ("2023", not "2,000") says nothing comparable
-        out.setdefault(stem(noun) if noun != "%" else "%", (value, m.group(0).strip()))
-    return out
+        key = stem(noun) if noun != "%" else "%"
+        moved = any(s <= m.start() < e for s, e in moves)
+        found.append((key, value, written, m.start(), m.end(), moved))
+    twice = {k for k in {f[0] for f in found} if len({f[1] for f in found if f[0] == k}) > 1}
+    return [f[:5] for f in found if f[0] not in twice and not f[5]]
 
 
 def discrepancies(evidence: list[Evidence], published: dict[str, str | None]) -> list[Discrepancy]:
@@ -239,20 +253,16 @@ def discrepancies(evidence: list[Evidence], published: dict[str, str | None]) ->
     if len(said) < 2:
         return []
     found: list[Discrepancy] = []
-    by_source = {s: dated(text, published.get(s)) for s, text in said.items()}
+    # days against days only: a day and a month ("an Oct. 17 letter", "July elections") date two things
+    by_source = {s: [d for d in dated(text, published.get(s)) if d.first_day == d.last_day] for s, text in said.items()}
     with_dates = {s: ds for s, ds in by_source.items() if ds}
     if len(with_dates) >= 2 and not _dates_agree(list(with_dates.values())):
         found.append(Discrepancy("date", {s: ds[0].text for s, ds in with_dates.items()}))
-    counts = {s: numbers(text) for s, text in said.items()}
-    nouns = sorted({n for c in counts.values() for n in c})
-    for noun in nouns:
-        stated = {s: c[noun] for s, c in counts.items() if noun in c}
-        if len(stated) >= 2 and len({v for v, _ in stated.values()}) > 1:
-            found.append(Discrepancy("number", {s: text for s, (_, text) in stated.items()}))
+    found += number_discrepancies(said, {s: number_mentions(text) for s, text in said.items()}, published)
     for _, names in sorted(name_discrepancies(said).items()):
         found.append(Discrepancy("person", names))
-    named = {s: ps for s, ps in ((s, places(text)) for s, text in said.items()) if ps}
-    if len(named) >= 2 and not set.intersection(*(set(ps.values()) for ps in named.values())):
+    named = comparable_places({s: places(text) for s, text in said.items()})
+    if len(named) >= 2 and all(places_differ(a, b) for a, b in combinations(named.values(), 2)):
         found.append(Discrepancy("place", {s: next(iter(ps)) for s, ps in named.items()}))
     return found
 

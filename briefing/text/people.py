@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefing.text.terms import entity_spans, spelling_variant
+from briefing.text.terms import entity_spans, spelling_variant, stop_words
 
 # Words that make up titles. A role is the longest run of these (with countries, their
 # demonyms and abbreviations such as "U.S." or "ROK") right before a name.
@@ -28,6 +28,7 @@ TITLE_HEADS = {
     "diplomat", "representative", "adviser", "advisor", "head", "prince", "emperor", "dictator",
     "congressman", "congresswoman", "lawmaker", "judge", "prosecutor", "professor", "analyst", "chancellor",
     "ceo", "founder", "officer", "colonel", "captain", "lieutenant", "sergeant", "marshal", "pope", "speaker",
+    "attorney",
 }
 TITLE_WORDS = TITLE_HEADS | {
     "foreign", "defense", "defence", "prime", "vice", "deputy", "state", "interior", "finance",
@@ -59,13 +60,16 @@ NOT_NAMES = {
 # that starts with one of the others names a place ("Hong Kong said"): neither is a person.
 _ORGANISATION_ENDS = {
     "Watch", "Group", "Agency", "Institute", "Ministry", "Council", "Party", "Forces", "Army", "Bank",
-    "Company", "Inc", "Corp", "Corporation", "University", "Association", "Committee", "Office",
+    "Company", "Co", "Inc", "Corp", "Corporation", "University", "Association", "Committee", "Office",
     "Commission", "Court", "News", "Times", "Post", "Press", "Review", "Journal", "Network", "Foundation",
     "Fund", "Organization", "Organisation", "Union", "Alliance", "Front", "Movement", "Service", "Police",
     "Guard", "Airlines", "Motors", "Limited", "Ltd", "Media", "Television", "Radio", "Centre", "Center",
     "International", "Federation", "Republic", "Kingdom", "Nations", "Navigation", "Shipping", "Maritime",
     "Energy", "Oil", "Gas", "Petroleum", "Holdings", "Partners", "Capital", "Systems", "Technologies",
     "Airways", "Lines", "Logistics", "Industries", "Resources", "Electric", "Steel", "Solutions", "Global",
+    "Authority", "League", "Assembly", "Congregation", "Embassy", "Department", "Bureau", "Observatory",
+    "Crescent", "Cross", "Committees", "Rights", "Force", "Wing", "Navy", "Squadron", "Brigade", "Command",
+    "Leadership", "Council",
 }
 _PLACE_STARTS = {"New", "San", "Los", "Las", "Hong", "Port", "Saint", "St", "Santa", "Sao", "Rio", "Abu", "Kuala"}
 ORGANISATIONS = {"united_nations", "un_security_council", "nato", "iaea", "who", "imf", "world_bank",
@@ -99,10 +103,12 @@ def people(text: str) -> list[PersonMention]:
             return any(s <= w[0] < e for s, e in entity_at)
 
         def not_name(w: tuple[int, int, str]) -> bool:
-            return w[2] in NOT_NAMES or w[2].lower() in TITLE_WORDS or entity(w)
+            return w[2] in NOT_NAMES or _title_word(w[2]) or entity(w)
 
         # the name follows the last title word of the run ("Norland Foreign Minister Sergey Lindqvist")
-        titled = [k for k, w in enumerate(words) if w[2].lower() in TITLE_WORDS]
+        # a possessive is not part of the name ("Bill Clinton's" is Bill Clinton)
+        words = [(s, e - (len(w) - len(_bare(w))), _bare(w)) for s, e, w in words]
+        titled = [k for k, w in enumerate(words) if _title_word(w[2])]
         i, j = (titled[-1] + 1 if titled else 0), len(words)
         while i < j and not_name(words[i]):  # leading titles, entities, sentence openers
             i += 1
@@ -120,6 +126,16 @@ def people(text: str) -> list[PersonMention]:
     return out
 
 
+def _bare(word: str) -> str:
+    return word.removesuffix("’s").removesuffix("'s")
+
+
+def _title_word(word: str) -> bool:
+    """A word of a title, also hyphenated ("President-elect", "Vice-President")."""
+    lower = word.lower()
+    return lower in TITLE_WORDS or (("-" in lower) and lower.split("-")[0] in TITLE_WORDS)
+
+
 def _role_before(text: str, start: int, entity_at: list[tuple[int, int]]) -> str | None:
     tokens = _tokens_before(text, start)
     kept: list[re.Match[str]] = []
@@ -128,14 +144,18 @@ def _role_before(text: str, start: int, entity_at: list[tuple[int, int]]) -> str
         in_entity = any(s <= tok.start() < e for s, e in entity_at)
         bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
         has_head = any(t.group(0).lower().rstrip(".") in TITLE_HEADS for t in kept)
-        if in_entity or bare.lower() in TITLE_WORDS or re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}", bare) \
-                or (has_head and bare[:1].isupper() and bare not in NOT_NAMES):  # "Norland Foreign Minister"
+        # a conjunction that opens the sentence is no part of a title ("Although Exxon chairman")
+        opener = (tok.start() == 0 or text[:tok.start()].rstrip()[-1:] in ".!?\"“") and word.lower() in stop_words()
+        if in_entity or _title_word(bare) or re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}", bare) \
+                or (has_head and bare[:1].isupper() and bare not in NOT_NAMES and not opener):  # "Norland Foreign Minister"
             kept.append(tok)
         else:
             break
     kept.reverse()
     while kept and kept[0].group(0).lower() in ("the", "of", "for"):
         kept = kept[1:]
+    if kept and kept[-1].group(0).lower() in ("the", "of", "for"):  # "leader of the": no title
+        return None
     if not kept or not any(t.group(0).lower().rstrip(".") in TITLE_HEADS for t in kept):
         return None
     return text[kept[0].start():kept[-1].end()]
@@ -145,12 +165,17 @@ def same_person(a: str, b: str) -> bool:
     """Two spellings of one name: as many words, one of them equal, the others spelling
     variants as claim matching reads them (terms.spelling_variant: Sergey/Sergei,
     Jong/Jung; not Maria/Marta, who are two people)."""
-    wa, wb = a.split(), b.split()
+    wa, wb = _unprefixed(a), _unprefixed(b)
     if len(wa) != len(wb) or wa == wb:
         return wa == wb
     pairs = list(zip(wa, wb))
     return any(x == y for x, y in pairs) and all(
         x == y or (x[0] == y[0] and spelling_variant(x.lower(), y.lower())) for x, y in pairs)
+
+
+def _unprefixed(name: str) -> list[str]:
+    """The words of a name, an Arabic article left out ("Omar al-Rashid" is "Omar Rashid")."""
+    return [w.removeprefix("al-").removeprefix("Al-").removeprefix("el-") for w in name.split() if w not in ("al", "Al")]
 
 
 def name_discrepancies(said: dict[str, str]) -> dict[str, dict[str, str]]:

@@ -89,6 +89,14 @@ class SentenceIndex:
             self._known[key] = self._similarity(i, j)
         return self._known[key]
 
+    def word_mass(self, i: int) -> float:
+        """The IDF mass of sentence i's words (its counts left out)."""
+        return float(self.mass[i])
+
+    @staticmethod
+    def is_number(term: str) -> bool:
+        return term.startswith(_NUMBER_PREFIX)
+
     def remember(self, first: np.ndarray, second: np.ndarray, similarity: np.ndarray) -> None:
         """Keep similarities computed in bulk (pairs with first < second) for `similarity`."""
         self._known.update(zip(zip(first.tolist(), second.tolist()), similarity.tolist()))

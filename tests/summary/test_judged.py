@@ -149,7 +149,17 @@ def test_timeline_counts_the_entries_that_carry_a_year(tmp_path, brief):
     with_year = [e for e in brief.timeline if re.search(r"\b\d{4}\b", e.date)]
     assert (report.ratios["timeline_years"].hits, report.ratios["timeline_years"].total) == \
         (len(with_year), len(brief.timeline))
-    assert len(with_year) < len(brief.timeline)  # "September" has none
+    # every timeline entry has a year; the example's "In September" (no year anywhere) is kept
+    # apart (issue 12) ...
+    assert len(with_year) == len(brief.timeline) and [e.date for e in brief.undated] == ["September"]
+    # ... and an entry without a year would be counted as one
+    from dataclasses import replace
+
+    from briefing.summary.judged_measures import Built, ClusterReport, timeline
+    mixed = ClusterReport("example")
+    timeline(Built("example", replace(brief, timeline=brief.timeline + brief.undated), "", None, None), mixed)
+    assert (mixed.ratios["timeline_years"].hits, mixed.ratios["timeline_years"].total) == \
+        (len(with_year), len(with_year) + 1)
 
 
 @pytest.mark.parametrize("args, message", [

@@ -1,0 +1,181 @@
+"""Who the sources name, beyond the people text/people.py finds acting in the brief's own
+sentences: every person and organisation named in two or more sources is an actor (issue 12).
+
+A name is a run of capitalised words ("Anna Berg", "Varnholm Observatory for Civic Rights",
+"Omar al-Rashid"), an acronym of 2-6 capitals ("VTA") or a single capitalised word that says
+or does something ("Jabali said"), read in any sentence of any source. A possessive is not
+part of it ("Bill Clinton's" is Bill Clinton). The run is
+- an organisation when it ends with a word that names one ("... League", "... Embassy") or
+  is an acronym;
+- a person when it is two to four name words, none of them a title, a country, a place word
+  or an organisation word, and not right after "in", "at", "near" (there it is a place).
+Names of one person are one actor only when they are the same full name or a clear spelling
+variant (text/people.same_person): two men named Zhang are two actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from briefing.text.compare import country as _country
+from briefing.text.people import _ACTING, _ORGANISATION_ENDS, _PLACE_STARTS, NOT_NAMES, TITLE_WORDS
+from briefing.text.terms import entity_spans, stop_words
+
+ORGANISATION_WORDS = _ORGANISATION_ENDS
+# words that make a run a place or an event, not a person: "Harbour Hill", "Winter War"
+PLACE_WORDS = {
+    "War", "Games", "Olympics", "Ave", "Center", "Centre", "Cathedral", "Church",
+    "Mosque", "Temple", "Synagogue", "Base", "People", "Day", "Prize", "Cup", "Summit",
+    "Hill", "Street", "Avenue", "Square", "Strait", "Sea", "River", "Island", "Islands", "Bay", "Valley",
+    "Bank", "Strip", "City", "County", "Province", "Region", "Airport", "Mountains", "Peninsula", "Lake",
+    "Coast", "Gulf", "Park", "Road", "Bridge", "Station", "Village", "District", "State", "East", "West",
+    "North", "South", "Asia", "Europe", "Africa", "America", "Ocean", "Canal", "Harbour", "Harbor",
+}
+# acronyms that name no actor: time zones, units, forms of address
+NOT_ACRONYMS = {"AM", "PM", "ET", "BST", "GMT", "UTC", "EST", "EDT", "PST", "CEO", "TV", "OK", "ID", "AP",
+                "II", "III", "IV", "UK", "US", "USA", "EU", "UN", "MP", "PS", "VIP", "DC", "GDP", "AFP"}
+_JOIN = r"(?:\s+(?:of the|for the|of|for|the|de|du|la|al|bin|van|von|der)(?=\s+[A-Z]))?"
+_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]\.|al-[A-Z][a-z]+)"
+_RUN = re.compile(rf"\b{_WORD}(?:{_JOIN}\s+{_WORD})*")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class Named:
+    name: str
+    kind: str  # "person" | "organisation"
+    opens: bool = False  # the sentence's first word: its capital may only mark the start
+
+
+def named(text: str) -> list[Named]:
+    """The people and organisations `text` names (see the module's rules)."""
+    taken = entity_spans(text)
+    out: list[Named] = []
+    for m in _RUN.finditer(text):
+        run = m.group(0)
+        first = run.split()[0]
+        if not text[:m.start()].strip(" \"“‘'(") and re.search(r"[^s]s$", first):
+            # "Officials of the Varnholm Transport Authority": a plural opening the sentence is no name's
+            run = re.split(r"\s(?:of the|for the|of|for)\s", run, maxsplit=1)[-1]
+        name = _POSSESSIVE.sub("", _trim(run))
+        if not name:
+            continue
+        start = text.find(name, m.start())
+        opens = not text[:start].strip(" \"“‘'(")
+        words = name.split()
+        if words[-1] in ORGANISATION_WORDS and len(words) >= 2:
+            out.append(Named(name, "organisation", opens))
+            continue
+        if len(words) == 1:
+            if re.match(r"\s+(?:said|says|told|added)\b", text[start + len(name):]) \
+                    and not re.search(r"\b[Tt]he\s+$", text[:start]) \
+                    and _single(name, start, text, taken):
+                out.append(Named(name, "person", opens))
+            continue
+        if _person(words) and not any(start <= s < start + len(name) for s, e in taken) \
+                and not _PLACE_BEFORE.search(text[:start]):
+            out.append(Named(name, "person", opens))
+    for m in _ACRONYM.finditer(text):
+        if m.group(0) not in NOT_ACRONYMS and not any(s <= m.start() < e for s, e in taken):
+            out.append(Named(m.group(0), "organisation", not text[:m.start()].strip(" \"“‘'(")))
+    return out
+
+
+def _trim(run: str) -> str:
+    """The run without sentence openers, titles and joins at its ends."""
+    words = run.split()
+    stops = stop_words()
+    while words and (words[0].lower() in stops or words[0].endswith(("ly", "ing")) or words[0] in NOT_NAMES
+                     or re.fullmatch(r"[A-Z]\.", words[0]) or words[0].lower() in TITLE_WORDS or words[0] in ("Mr.", "Mrs.", "Ms.", "Dr.")
+                     or words[0].lower().split("-")[0] in TITLE_WORDS):
+        words = words[1:]
+    while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("of", "for", "the", "de", "al", "bin")):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _person(words: list[str]) -> bool:
+    if not 2 <= len(words) <= 4 or words[0] in _PLACE_STARTS:
+        return False
+    return not any(w in ORGANISATION_WORDS or w in PLACE_WORDS or w in NOT_NAMES or w.lower() in TITLE_WORDS
+                   or w.lower() in ("of", "for", "the") or re.search(r"-(?:to|based|backed|[a-z]+ed)\b", w)
+                   for w in words)
+
+
+def _single(name: str, start: int, text: str, taken: list[tuple[int, int]]) -> bool:
+    """A single word that says or does something names an actor when it is no country,
+    month, sentence opener or title."""
+    return not (name in NOT_NAMES or name.lower() in TITLE_WORDS or any(s <= start < e for s, e in taken)
+                or name in PLACE_WORDS or len(name) < 3)
+
+
+def recurring(texts_by_source: dict[str, list[str]], least: int = 2,
+              lower: set[str] | None = None) -> dict[tuple[str, str], set[str]]:
+    """(name, kind) named in at least `least` sources, with those sources. A name seen only
+    at the start of sentences is not counted when it is an acronym (a dateline, "VARNHOLM") or
+    a person's surname after some other capitalised word ("Photo Berg" beside Anna Berg)."""
+    sources: dict[tuple[str, str], set[str]] = defaultdict(set)
+    inside: set[tuple[str, str]] = set()
+    for source, texts in texts_by_source.items():
+        for text in texts:
+            for n in named(text):
+                sources[(n.name, n.kind)].add(source)
+                if not n.opens:
+                    inside.add((n.name, n.kind))
+    surnames = {name.split()[-1]: name for name, kind in inside if kind == "person" and " " in name}
+
+    if lower is None:  # the words the input uses in lower case
+        lower = Corpus([t for texts in texts_by_source.values() for t in texts]).lower
+
+    def counted(key: tuple[str, str]) -> bool:
+        name, kind = key
+        if " " not in name and kind == "person":  # "Jabali said", not "Police said"
+            return name.lower() not in lower
+        if key in inside:
+            return True
+        return kind == "person" and surnames.get(name.split()[-1], name) == name
+
+    return {k: v for k, v in sources.items() if len(v) >= least and counted(k)}
+
+
+class Corpus:
+    """Every sentence of the input, found by the capitalised words it holds, and the words
+    the input uses in lower case, so that a name is looked up only where it occurs."""
+
+    def __init__(self, sentences: list[str]):
+        self.by_word: dict[str, list[str]] = defaultdict(list)
+        self.lower: set[str] = set()
+        for sentence in sentences:
+            for word in {_POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'-]*[A-Z][\w’'-]*", sentence)}:
+                self.by_word[word].append(sentence)
+            self.lower.update(re.findall(r"\b[a-z]+\b", sentence))
+
+    def acts_as_person(self, name: str) -> bool:
+        last = name.split()[-1]
+        return acts_as_person(name, "\n".join(self.by_word.get(last, ())), last.lower() in self.lower)
+
+
+def acts_as_person(name: str, corpus: str, common: bool | None = None) -> bool:
+    """Somewhere in `corpus` the name (or its last word alone) is used as a person's: it says
+    or does something, follows a title or Mr./Ms., or has an age or an appositive after it
+    ("Anna Berg, 46,", "Anna Berg, a bridge engineer"). `common`: whether the last word is
+    also an ordinary word of the input (read from `corpus` when not given)."""
+    if re.search(rf"\b(?:in|at|near|from)\s+(?:the\s+)?{re.escape(name)}\b", corpus) \
+            or any(_country(w) for w in name.split()):
+        return False  # a place ("in Baba Oskar"), or named after one
+    last = name.split()[-1]
+    # the last word alone speaks for the name only when it is no common word ("bridge")
+    if common is None:
+        common = bool(re.search(rf"\b{re.escape(last.lower())}\b", corpus))
+    alone = "" if common else f"|{re.escape(last)}"
+    for m in re.finditer(rf"(?<![\w-])(?:{re.escape(name)}{alone})(?![\w-])", corpus):
+        before = corpus[max(0, m.start() - 30):m.start()].split()
+        if _ACTING.match(corpus, m.end()) or re.match(r",\s+(?:\d{1,3}\b|an?\s|the\s|who\s)", corpus[m.end():m.end() + 8]):
+            return True
+        if before and (before[-1].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr") or before[-1].lower() in TITLE_WORDS):
+            return True
+    return False

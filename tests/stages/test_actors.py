@@ -1,0 +1,61 @@
+"""Actors (issue 12): names without possessives, titles only from the words right before a
+name, two people merged only when their names agree, everyone two sources name listed,
+organisations included. Invented sentences and articles."""
+
+from __future__ import annotations
+
+from briefing.text.named import named
+from briefing.text.people import people, same_person
+from tests.test_brief_content import article, build
+
+
+def test_a_possessive_is_not_part_of_the_name():
+    [p] = people("President Bill Clinton's aides said the visit would go ahead.")
+    assert (p.name, p.role) == ("Bill Clinton", "President")
+    assert [n.name for n in named("The talks followed Bill Clinton's visit to Varnholm.")] == ["Bill Clinton"]
+
+
+def test_a_clause_before_the_name_is_not_a_title():
+    [p] = people("Although Exxon chairman Lee Raymond said the merger would close, regulators objected.")
+    assert (p.name, p.role) == ("Lee Raymond", "Exxon chairman")
+    # "leader of the" is no title, and a league is no person
+    assert people("It was the worst attack, according to the leader of the Varnholm Civic League said.") == []
+
+
+def test_a_company_is_not_a_person_and_is_an_organisation():
+    assert people("The deal with General Electric Co said nothing about jobs.") == []
+    assert ("Varnholm Transport Authority", "organisation") in \
+        [(n.name, n.kind) for n in named("Officials of the Varnholm Transport Authority inspected the bridge.")]
+
+
+def test_two_people_sharing_a_surname_are_two_people():
+    assert not same_person("Zhang Wei", "Zhang Qiyue")
+    assert not same_person("Xu Wenli", "Qin Yongmin")
+    assert same_person("Sergey Lavrov", "Sergei Lavrov")
+    assert same_person("Omar al-Rashid", "Omar Rashid")
+
+
+def test_a_name_after_in_is_a_place_not_a_person():
+    assert [n.name for n in named("Shelling resumed in Baba Oskar overnight, activists said.")] == []
+
+
+def test_everyone_two_sources_name_is_listed_with_organisations(write):
+    a_body = ["The Kessel Bridge in Varnholm reopened on Thursday after two years of repairs.",
+              "Zhang Wei, a bridge engineer, led the inspection for the Varnholm Transport Authority.",
+              "Mayor Anna Berg thanked the workers at a ceremony on the bridge."]
+    b_body = ["Traffic crossed the Kessel Bridge again on Thursday for the first time in two years.",
+              "The Varnholm Transport Authority said Zhang Qiyue, its director, had approved the final checks.",
+              "Zhang Wei said the steel supports had all been replaced.",
+              "Jabali said the reopening would ease traffic in the old town."]
+    c_body = ["Shops near the Kessel Bridge expect more customers now that it has reopened.",
+              "Jabali said local traders had lost a third of their income during the repairs."]
+    a = write("a.md", article("Kessel Bridge reopens", a_body, "2024-05-03"))
+    write("b.md", article("Bridge open again", b_body, "2024-05-03"))
+    write("c.md", article("Traders relieved", c_body, "2024-05-04"))
+    brief = build([a])
+    actors = {x["name"]: x for x in brief["actors"]}
+    assert actors["Zhang Wei"]["kind"] == "person" and actors["Zhang Wei"]["sources"] == ["1", "2"]
+    assert "Zhang Qiyue" not in actors["Zhang Wei"]["variants"]
+    assert actors["Jabali"]["sources"] == ["2", "3"]
+    assert actors["Varnholm Transport Authority"]["kind"] == "organisation"
+    assert actors["Varnholm Transport Authority"]["sources"] == ["1", "2"]

@@ -1,0 +1,34 @@
+"""Timeline (issue 12): every entry has a full date — the year from the sentence, else from the
+article's publication date, else it is marked "year unknown" and kept apart — in date order."""
+
+from __future__ import annotations
+
+from tests.test_brief_content import article, build
+
+UNDATED = ["Students gathered in Varnholm's main square for a rally on June 4, 1999, the organisers said.",
+           "The movement's founder Anna Kessler died on April 15, the organisers recalled at the rally.",
+           "On May 2, police closed the square for the first time, witnesses said.",
+           "The city council has not commented on the rally or on the closure of the square."]
+
+
+def test_a_year_named_in_the_sentence_dates_a_day_written_without_one(write):
+    body = ["In 1989, on April 15, the reformer Anna Kessler died in Varnholm, her family said."] + UNDATED[2:]
+    a = write("a.md", article("Kessler remembered", body, "1999-06-05"))
+    brief = build([a])
+    assert [e["date"] for e in brief["timeline"]][:2] == ["1989-04-15", "1999-05-02"]
+
+
+def test_without_a_year_anywhere_an_event_is_marked_and_kept_apart(write):
+    a = write("a.md", article("Rally in Varnholm", UNDATED))
+    brief = build([a])
+    assert [e["date"] for e in brief["timeline"]] == ["1999-06-04"]
+    assert [e["date"] for e in brief["timeline_year_unknown"]] == ["April 15", "May 2"]
+    assert "*Year unknown* — dates the sources give without a year, kept apart:" in brief["_md"]
+    assert "- **April 15** (year unknown) — The movement's founder Anna Kessler died" in brief["_md"]
+
+
+def test_the_publication_date_gives_the_year_and_the_order(write):
+    a = write("a.md", article("Rally in Varnholm", UNDATED, "1999-06-05"))
+    brief = build([a])
+    assert [e["date"] for e in brief["timeline"]] == ["1999-04-15", "1999-05-02", "1999-06-04"]
+    assert brief["timeline_year_unknown"] == []

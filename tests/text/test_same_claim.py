@@ -1,0 +1,51 @@
+"""A citation states the claim (issue 12): two sources' sentences are one claim only when they
+report the same thing, not when they share the story's names. Invented sentences."""
+
+from __future__ import annotations
+
+from briefing.models import Sentence
+from briefing.text.same_claim import states_same
+from briefing.text.similarity import SentenceIndex
+
+FILLER = [
+    "The ministry of transport published its annual report on rail safety in Tarnow.",
+    "Farmers in the southern valley expect a poor harvest after the dry spring.",
+    "The national football team lost its qualifying match on Saturday evening.",
+    "Schools in the capital will reopen after the holiday next Monday.",
+    "A new museum of modern art opened its doors to visitors in the old harbour.",
+]
+
+
+def index_of(*texts: str) -> SentenceIndex:
+    sentences = [Sentence(str(k % 2 + 1), k, 0, len(t), t) for k, t in enumerate(list(texts) + FILLER)]
+    return SentenceIndex(sentences)
+
+
+def test_a_restatement_in_other_words_is_the_same_claim():
+    index = index_of(
+        "Rescue divers pulled eight survivors from the Arn river after the Kessel Bridge collapsed on Thursday.",
+        "Eight survivors were pulled from the Arn river by rescue divers after the Kessel Bridge collapse.")
+    assert states_same(index, 0, 1)
+
+
+def test_the_same_people_with_a_different_outcome_are_two_claims():
+    index = index_of(
+        "Marek Olsen, head of the Varnholm Observatory for Civil Rights, said four rebels were killed near the border.",
+        "Marek Olsen, head of the Varnholm Observatory for Civil Rights, said four rebels were wounded near the border.")
+    assert not states_same(index, 0, 1)
+
+
+def test_sentences_sharing_only_the_story_s_names_are_two_claims():
+    # the story names Olsen, the observatory and Kessel throughout, as a news cluster does
+    index = index_of(
+        "Marek Olsen of the Varnholm Observatory said the talks in Kessel would resume next month.",
+        "Marek Olsen of the Varnholm Observatory was born in Kessel and studied law abroad for years.",
+        "The Varnholm Observatory counted the losses in Kessel, Marek Olsen said.",
+        "Marek Olsen has led the Varnholm Observatory since it opened an office in Kessel.",
+        "Critics of the Varnholm Observatory say Marek Olsen relies on sources in Kessel.")
+    assert not states_same(index, 0, 1)
+
+
+def test_a_short_sentence_repeated_word_for_word_is_the_same_claim():
+    index = index_of("About 2,000 passengers were stranded overnight.", "About 2,000 passengers were stranded overnight.")
+    assert states_same(index, 0, 1)
