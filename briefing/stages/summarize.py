@@ -44,10 +44,11 @@ def _summarizer_class(algorithm: str):
 
 @lru_cache(maxsize=None)
 def make_summarizer(algorithm: str):
-    """A configured sumy summarizer: English stemmer and stop words."""
+    """A configured sumy summarizer: English stemmer (each word stemmed once per process:
+    sumy stems every word of every sentence again for each comparison) and stop words."""
     from sumy.nlp.stemmers import Stemmer
 
-    summarizer = _summarizer_class(algorithm)(Stemmer("english"))
+    summarizer = _summarizer_class(algorithm)(lru_cache(maxsize=200_000)(Stemmer("english")))
     summarizer.stop_words = stop_words()
     return summarizer
 
