@@ -6,11 +6,12 @@ A sentence is left out of a summary when
   a caption or a teaser the page glued to the text, a question, a line cut off with "...";
 - it holds half a quotation (quotation marks that do not pair up: the splitter cut inside
   the quote), or opens as a transcript or page furniture does ("SANGER: ...", "(...",
-  "> More: ...");
+  "> More: ...", "| AP Photo ...");
 - it opens by pointing back to what came before: a pronoun, a demonstrative or a connective
   ("He said ...", "This was ...", "But the ...", "Neither ...") — unless it is the "it" of
   "It is unclear whether ...", which stands for nothing;
-- it quotes someone named only by a pronoun ('"We are ready," she said.');
+- it quotes someone named only by a pronoun ('"We are ready," she said.'), or nobody (a
+  quotation and nothing else);
 - it is a photo caption: news captions end on the picture's full date ("..., Monday, Feb. 5,
   2018."), which reporting never spells out for the day it reports;
 - cleaning would call it page debris as a line of its own (data/debris.toml: captions,
@@ -41,9 +42,13 @@ _DUMMY_IT = re.compile(
     r"may be|could be))\s+(?:not\s+|still\s+|also\s+)?(?:un)?(?:clear|likely|possible|expected|"
     r"known|certain|believed|thought|understood|estimated|reported|feared|alleged|too early)\b",
     re.I)
+_REPORTING = (r"(?:said|says|added|adds|told|tells|wrote|writes|noted|explained|insisted|warned|"
+              r"continued|asked|argued|argues|stated|replied|responded|recalled|claimed|stressed)")
 _PRONOUN_SAID = re.compile(
-    r"[,;:“”\"—–]\s*(?:(?:he|she|they|it|we|i)\s+(?:said|says|added|told|wrote|noted|explained|"
-    r"insisted|warned|continued|asked)|(?:said|says|added|told|wrote)\s+(?:he|she|they))\b", re.I)
+    r"[,;:“”\"—–]\s*(?:(?:he|she|they|it|we|i)\s+" + _REPORTING + r"|" + _REPORTING
+    + r"\s+(?:he|she|they))\b", re.I)
+# A quotation and nothing else: nobody is named as its speaker.
+_BARE_QUOTE = re.compile(r"^[\"“][^\"“”]*[\"”]$")
 _CAPTION_DATE = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},"
     r"\s+(?:19|20)\d\d\b")
@@ -52,7 +57,7 @@ _CAPTION_DATE = re.compile(
 _CUT_OFF = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*\s*$")
 # A speaker's label in a transcript ("SANGER:", "Q."), a bracketed aside, a quoted reply (">");
 # not the agency that opens a wire lead ("(CNN) The ...").
-_FURNITURE_START = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,30}:|Q\.|A\.|\[|>|\((?![A-Z][\w.&' -]{1,25}\)\s+(?:[-–—_]+\s+)?[A-Z]))")
+_FURNITURE_START = re.compile(r"^(?:[A-Z][A-Z.'’ -]{1,30}:|Q\.|A\.|\[|>|\||\((?![A-Z][\w.&' -]{1,25}\)\s+(?:[-–—_]+\s+)?[A-Z]))")
 
 
 def stands_alone(text: str) -> bool:
@@ -60,7 +65,7 @@ def stands_alone(text: str) -> bool:
     text = text.strip()
     if not _STATEMENT_END.search(text) or _CUT_OFF.search(text) or "?" in text:
         return False
-    if _FURNITURE_START.match(text) or not _quotes_pair_up(text):
+    if _FURNITURE_START.match(text) or not _quotes_pair_up(text) or _BARE_QUOTE.match(text):
         return False
     if _OPENER.match(text) and not _DUMMY_IT.match(text):
         return False
