@@ -15,6 +15,8 @@ from briefing.summary.eligible import stands_alone
     "But the ministry denied that any troops had crossed the border.",
     "Hence the plan was dropped by the council on Tuesday evening.",
     '"We will not accept any deal that leaves us worse off," she said.',
+    '"The council itself," they observed, "voted for the rules that it now breaks."',
+    '"The beautiful thing about the meeting is that nobody asked me to change the tone."',
     "Did the drone really strike the airliner as it landed at Heathrow?",
     "Story highlights Police seek the operator of a drone that struck an airliner",
     "The ruling in the appeal against extradition, where he faced solitary confinement...",

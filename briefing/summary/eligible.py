@@ -45,7 +45,7 @@ _DUMMY_IT = re.compile(
 _REPORTING = (r"(?:said|says|added|adds|told|tells|wrote|writes|noted|explained|insisted|warned|"
               r"continued|asked|argued|argues|stated|replied|responded|recalled|claimed|stressed)")
 _PRONOUN_SAID = re.compile(
-    r"[,;:“”\"—–]\s*(?:(?:he|she|they|it|we|i)\s+" + _REPORTING + r"|" + _REPORTING
+    r"[,;:“”\"—–]\s*(?:(?:he|she|they|it|we|i)\s+(?:" + _REPORTING + r"|[a-z]+ed)|" + _REPORTING
     + r"\s+(?:he|she|they))\b", re.I)
 # A quotation and nothing else: nobody is named as its speaker.
 _BARE_QUOTE = re.compile(r"^[\"“][^\"“”]*[\"”]$")
