@@ -177,7 +177,7 @@ def main() -> int:
                         for k, r in enumerate(weekly.claim_records(brief))]
             for _ in range(100):
                 title, facts = story_facts(rng, rng.choice(sorted(TOPICS)))
-                previous += [{"fingerprint": novelty.fingerprint(f), "text": f, "story": title, "sources": []}
+                previous += [{"fingerprint": novelty.claim_key(f), "text": f, "story": title, "sources": []}
                              for f in facts]
             archive.save_brief("2023-W42", previous)
             c0 = time.perf_counter()

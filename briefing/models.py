@@ -133,7 +133,7 @@ class Denial:
     ref: str = ""  # anchor of the denial when it is itself a claim of the brief
 
 
-@dataclass
+@dataclass(frozen=True)
 class Claim:
     """One thing the sources say, shown once, citing every source that says it."""
 

@@ -1,4 +1,8 @@
-"""How much of its input the tool is willing to read: caps that keep a hostile or broken
+"""What a build is asked to do, made once and passed down: `Options` (the user's choices, with
+the `Limits` in force), assembled by `make_options` — the one place where command-line
+arguments, a profile and the environment meet. No stage reads the environment itself.
+
+Limits: how much of its input the tool is willing to read: caps that keep a hostile or broken
 article from exhausting memory or time, each changeable with an environment variable.
 
 Each cap is far above what a real news article needs, so it only ever bites on input that
@@ -10,9 +14,18 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from typing import TYPE_CHECKING
 
 from briefing.errors import UsageError
+from briefing.stages.summarize import DEFAULT_ALGORITHM  # cheap: sumy itself is imported lazily
+
+if TYPE_CHECKING:
+    from briefing.profile import Profile
+    from briefing.stages.classify import SectionScheme
 
 
 @dataclass(frozen=True)
@@ -48,11 +61,11 @@ def env_name(field_name: str) -> str:
     return ENV_PREFIX + field_name.upper()
 
 
-def current() -> Limits:
-    """The limits in force: the defaults, each overridden by its environment variable."""
+def limits_from_env(env: Mapping[str, str]) -> Limits:
+    """The defaults, each overridden by its environment variable in `env`."""
     values = {}
     for f in fields(Limits):
-        raw = os.environ.get(env_name(f.name))
+        raw = env.get(env_name(f.name))
         if raw is None or not raw.strip():
             continue
         kind = float if f.type in ("float", float) else int
@@ -67,12 +80,82 @@ def current() -> Limits:
     return Limits(**values)
 
 
-def describe(name: str, limits: Limits | None = None) -> str:
+def describe(name: str, limits: Limits) -> str:
     """'the 10 MB limit (BRIEFING_MAX_FILE_MB)' — for messages that tell the way out."""
-    limits = limits or current()
     value = getattr(limits, name)
     unit = {"max_file_mb": " MB", "max_article_chars": " characters",
             "max_sentence_chars": " characters", "max_sentences": " sentences",
             "max_articles": " articles"}.get(name, "")
     shown = f"{value:g}" if isinstance(value, float) else f"{value:,}"
     return f"the {shown}{unit} limit (raise it with {env_name(name)})"
+
+
+# A brief is read in five minutes: at the 238 words a minute adults read non-fiction silently
+# (Brysbaert 2019, a meta-analysis of 190 studies), that is about 1,200 words. The sections'
+# claims get 1,000 of them; the key points repeat the best claims and are read in under a
+# minute. A brief of three articles (the example: 468 words of claims) is never cut; one of a
+# hundred keeps its best claims. Profiles change it with [lengths] claim_words.
+CLAIM_WORDS = 1000
+# The per-source summaries appendix is for checking a brief made from a handful of articles
+# (the example's is about 350 words; ten typical articles give about 1,300). Beyond this many
+# words it would outweigh the brief itself, so the rendered brief says where they are instead
+# (brief.json keeps them always). Profiles change it with [lengths] appendix_words.
+APPENDIX_WORDS = 2000
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user chose for a build; travels through the stages as one object."""
+
+    title: str | None = None
+    summarizer: str = DEFAULT_ALGORITHM
+    exclude: Path | None = None  # a folder not to read from (the output folder)
+    banner: str | None = None  # handling banner ("UNCLASSIFIED // FOR PUBLIC RELEASE")
+    stamp: bool = False  # print the build date (off by default: same input, same bytes)
+    scheme: SectionScheme | None = None  # sections from a profile; else the built-in ones
+    key_points_max: int = 0  # 0: the default (KEY_POINTS_MAX)
+    timeline_max: int | None = None  # None: every dated event; 0: no timeline
+    actors_max: int | None = None  # None: every actor; 0: no actors list
+    claim_words: int | None = CLAIM_WORDS  # words of claims in the sections; None: no limit
+    appendix_words: int | None = APPENDIX_WORDS  # longest appendix printed; None: no limit
+    # make a claim of every sentence, not only of each article's condensed set: the short
+    # multi-document summary (multidoc.py) chooses among all of them at the cluster level
+    keep_all: bool = False
+    jobs: int | None = None  # processes for per-article segmentation and summarization; None: all cores
+    progress: bool = False  # a progress bar on stderr for long runs
+    limits: Limits = field(default_factory=Limits)  # how much of its input a build reads
+
+
+def options_with_profile(options: Options, profile: Profile) -> Options:
+    """The build options with a profile's settings filled in where the user gave none."""
+    from briefing.stages import classify
+
+    lengths = profile.lengths
+    return replace(
+        options,
+        title=options.title or profile.title,
+        banner=options.banner or profile.banner,
+        summarizer=profile.summarizer or options.summarizer,
+        scheme=classify.scheme_from_data(list(profile.sections)) if profile.sections else options.scheme,
+        key_points_max=lengths.get("key_points", options.key_points_max),
+        timeline_max=lengths.get("timeline", options.timeline_max),
+        actors_max=lengths.get("actors", options.actors_max),
+        claim_words=lengths.get("claim_words", options.claim_words),
+        appendix_words=lengths.get("appendix_words", options.appendix_words),
+    )
+
+
+def make_options(*, profile: str | Path | None = None, env: Mapping[str, str] | None = None,
+                 **given) -> Options:
+    """The build options: what the caller gave (None for "not given"), then the profile's
+    settings where the caller gave none, with the limits of `env` (default: os.environ).
+    The command line and the library both come through here."""
+    chosen = {k: v for k, v in given.items() if v is not None}
+    options = Options(limits=limits_from_env(os.environ if env is None else env),
+                      **{k: v for k, v in chosen.items() if k != "summarizer"})
+    if profile is not None:
+        from briefing import profile as profiles
+
+        options = options_with_profile(options, profiles.load(Path(profile)))
+    summarizer = chosen.get("summarizer") or (options.summarizer if profile is not None else None)
+    return replace(options, summarizer=summarizer or DEFAULT_ALGORITHM)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from briefing.stages import segment
 from briefing.stages import summarize
 from briefing.models import Article, Summary
+from briefing.options import Limits
 
 # Below this many articles a second process costs more than it saves. Measured with
 # `briefing build` of one-story synthetic clusters (benchmarks/corpus.py) on 2 cores, -j 2
@@ -41,18 +42,19 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _summary(task: tuple[Article, str, bool]) -> Summary:
+def _summary(task: tuple[Article, str, bool, Limits]) -> Summary:
     """Stages 3-4 for one article; in a worker, or in this process when it runs alone."""
-    article, algorithm, keep_all = task
-    return summarize.summarize(segment.segment(article), algorithm, keep_all)
+    article, algorithm, keep_all, limits = task
+    return summarize.summarize(segment.segment(article, limits), algorithm, keep_all)
 
 
 def summarize_articles(articles: list[Article], algorithm: str = summarize.DEFAULT_ALGORITHM,
-                       keep_all: bool = False, jobs: int | None = None, progress: bool = False) -> list[Summary]:
+                       keep_all: bool = False, jobs: int | None = None, progress: bool = False,
+                       limits: Limits = Limits()) -> list[Summary]:
     """Split every article into sentences and summarize it, on `jobs` processes (default:
     all cores) when it pays; the summaries come back in the order of `articles`."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    tasks = [(a, algorithm, keep_all) for a in articles]
+    tasks = [(a, algorithm, keep_all, limits) for a in articles]
     bar = _bar(len(tasks)) if progress and len(tasks) >= PROGRESS_MIN else None
     try:
         if jobs == 1 or len(tasks) < MIN_PARALLEL:

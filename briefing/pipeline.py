@@ -13,58 +13,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing import parallel
-from briefing.stages import actors
-from briefing.stages import classify
-from briefing.sources import clean
-from briefing.stages import contested
-from briefing.stages import corroborate
-from briefing.stages import describe
-from briefing.sources import files as ingest
-from briefing import options as limits
-from briefing.stages import summarize
-from briefing.stages import synthesize
 from briefing.errors import InputError, NoArticlesError
-from briefing.models import Article, Brief, Claim, Problem, Section, Summary
-from briefing.profile import Profile
+from briefing.models import Article, Brief, Claim, Problem, Summary
+from briefing.options import Limits, Options, describe as describe_limit
+from briefing.sources import clean, files
+from briefing.stages import actors, classify, contested, corroborate, describe, synthesize
 from briefing.stages.timeline import build_timeline
 
 # Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
 # reader should take in the key points in under a minute).
 KEY_POINTS_MIN, KEY_POINTS_MAX, KEY_POINTS_SHARE = 3, 5, 0.25
-# A brief is read in five minutes: at the 238 words a minute adults read non-fiction silently
-# (Brysbaert 2019, a meta-analysis of 190 studies), that is about 1,200 words. The sections'
-# claims get 1,000 of them; the key points repeat the best claims and are read in under a
-# minute. A brief of three articles (the example: 468 words of claims) is never cut; one of a
-# hundred keeps its best claims. Profiles change it with [lengths] claim_words.
-CLAIM_WORDS = 1000
-# The per-source summaries appendix is for checking a brief made from a handful of articles
-# (the example's is about 350 words; ten typical articles give about 1,300). Beyond this many
-# words it would outweigh the brief itself, so the rendered brief says where they are instead
-# (brief.json keeps them always). Profiles change it with [lengths] appendix_words.
-APPENDIX_WORDS = 2000
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the user chose for a build; travels through the stages as one object."""
-
-    title: str | None = None
-    summarizer: str = summarize.DEFAULT_ALGORITHM
-    sections_file: Path | None = None
-    exclude: Path | None = None  # a folder not to read from (the output folder)
-    banner: str | None = None  # handling banner ("UNCLASSIFIED // FOR PUBLIC RELEASE")
-    stamp: bool = False  # print the build date (off by default: same input, same bytes)
-    scheme: classify.SectionScheme | None = None  # sections from a profile; wins over sections_file
-    key_points_max: int = 0  # 0: the default (KEY_POINTS_MAX)
-    timeline_max: int | None = None  # None: every dated event; 0: no timeline
-    actors_max: int | None = None  # None: every actor; 0: no actors list
-    claim_words: int | None = CLAIM_WORDS  # words of claims in the sections; None: no limit
-    appendix_words: int | None = APPENDIX_WORDS  # longest appendix printed; None: no limit
-    # make a claim of every sentence, not only of each article's condensed set: the short
-    # multi-document summary (multidoc.py) chooses among all of them at the cluster level
-    keep_all: bool = False
-    jobs: int | None = None  # processes for per-article segmentation and summarization; None: all cores
-    progress: bool = False  # a progress bar on stderr for long runs
 
 
 @dataclass
@@ -78,13 +36,13 @@ class BuildResult:
         """Every file the build read or skipped: none of them may be overwritten by its output."""
         named = [Path(s.path) for s in self.brief.sources if s.path] + [Path(p.path) for p in self.problems]
         # an earlier brief in the folder was skipped as such, and may be replaced
-        return {n.resolve() for n in named if n.is_file() and not ingest.is_briefing_output(n)}
+        return {n.resolve() for n in named if n.is_file() and not files.is_briefing_output(n)}
 
 
 def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     """Read the inputs and make the brief; raise NoArticlesError if no article is usable."""
     # 1-2. find and read the articles, then clean each; a bad file costs only itself
-    articles, problems = read_articles(inputs, options.exclude)
+    articles, problems = read_articles(inputs, options.exclude, options.limits)
     if not articles:
         raise NoArticlesError("no usable article among the inputs, so no brief was made; give .txt, "
                               ".md or .html files that contain an article's text", problems)
@@ -101,20 +59,20 @@ def make_brief(articles: list[Article], options: Options = Options(),
     # 3-4. split each article into sentences with offsets into its cleaned text, rank them and
     # keep its condensed set: one article at a time, so on every core (parallel.py)
     summaries = parallel.summarize_articles(articles, options.summarizer, options.keep_all, options.jobs,
-                                            options.progress)
+                                            options.progress, options.limits)
     documents = [s.document for s in summaries]
     warnings = [Problem(str(d.article.source.path), note) for d in documents for note in d.article.notes]
     # 5. merge the sentences that state the same claim across articles; compare their facts
     published = {a.source.id: a.source.published for a in articles}
-    claims, witnesses = synthesize.merge(summaries, published)
+    claims, witnesses = synthesize.merge(summaries, published, stand_alone=not options.keep_all)
     # 6. sort the claims into sections
-    sections = classify.classify(claims, documents, options.scheme or classify.load_scheme(options.sections_file))
-    sections, claims = fit_reading_time(sections, claims, options.claim_words)
-    for n, claim in enumerate((c for s in sections for c in s.claims), 1):
-        claim.ref = f"claim-{n}"
+    scheme = options.scheme or classify.load_scheme()
+    claims = fit_reading_time(classify.classify(claims, documents, scheme), options.claim_words)
+    claims = number_claims(claims, scheme)
     # 7. how well each claim is supported, which claims are denied, when things happened, who acted
-    corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
-    contested.link_denials(claims, documents, witnesses)
+    claims = corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
+    claims = contested.link_denials(claims, documents, witnesses)
+    sections = classify.sections_of(claims, scheme)
     timeline = shorten_timeline(build_timeline(claims, documents, witnesses), options.timeline_max)
     shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline] \
         + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
@@ -136,56 +94,49 @@ def make_brief(articles: list[Article], options: Options = Options(),
     return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
 
 
-def options_with_profile(options: Options, profile: Profile) -> Options:
-    """The build options with a profile's settings filled in where the user gave none."""
-    lengths = profile.lengths
-    return replace(
-        options,
-        title=options.title or profile.title,
-        banner=options.banner or profile.banner,
-        summarizer=profile.summarizer or options.summarizer,
-        scheme=classify.scheme_from_data(list(profile.sections)) if profile.sections else options.scheme,
-        key_points_max=lengths.get("key_points", options.key_points_max),
-        timeline_max=lengths.get("timeline", options.timeline_max),
-        actors_max=lengths.get("actors", options.actors_max),
-        claim_words=lengths.get("claim_words", options.claim_words),
-        appendix_words=lengths.get("appendix_words", options.appendix_words),
-    )
-
-
-def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[Article], list[Problem]]:
+def read_articles(inputs: list[str], exclude: Path | None = None,
+                  limits: Limits = Limits()) -> tuple[list[Article], list[Problem]]:
     """Ingest and clean every input file; number the usable ones 1, 2, 3 in sorted order."""
-    paths, problems = ingest.collect(inputs, exclude)
+    paths, problems = files.collect(inputs, exclude)
     articles: list[Article] = []
     seen: dict[str, str] = {}  # text digest -> file: a copy of an article is read once
-    max_articles = limits.current().max_articles
+    max_articles = limits.max_articles
     for path in paths:
         if len(articles) == max_articles:
-            problems.append(Problem(str(path), f"not read: the brief already has {limits.describe('max_articles')}"))
+            problems.append(Problem(str(path), f"not read: the brief already has {describe_limit('max_articles', limits)}"))
             continue
         source_id = str(len(articles) + 1)
         try:
-            articles.append(clean.clean(ingest.read(path, source_id, seen)))
+            articles.append(clean.clean(files.read(path, source_id, seen, limits)))
         except InputError as exc:
             problems.append(Problem(str(path), str(exc)))
     return articles, problems
 
 
-def fit_reading_time(sections: list[Section], claims: list[Claim],
-                     words: int | None) -> tuple[list[Section], list[Claim]]:
-    """The best claims (claims arrive best first) that fit in `words` words, each section
-    keeping at least its best claim so that no section the sources speak to goes missing;
-    sections keep their order and each its claims' order."""
+def fit_reading_time(claims: list[Claim], words: int | None) -> list[Claim]:
+    """The best claims (claims arrive best first, each placed in its section) that fit in
+    `words` words, each section keeping at least its best claim so that no section the
+    sources speak to goes missing; claims keep their order."""
     if words is None or sum(len(c.text.split()) for c in claims) <= words:
-        return sections, claims
-    keep = {id(s.claims[0]) for s in sections if s.claims}
+        return claims
+    best_of_section: dict[str, Claim] = {}
+    for claim in claims:
+        best_of_section.setdefault(claim.section, claim)
+    keep = {id(c) for c in best_of_section.values()}
     used = sum(len(c.text.split()) for c in claims if id(c) in keep)
     for claim in claims:
         if id(claim) not in keep and used + len(claim.text.split()) <= words:
             keep.add(id(claim))
             used += len(claim.text.split())
-    trimmed = [replace(s, claims=[c for c in s.claims if id(c) in keep]) for s in sections]
-    return trimmed, [c for c in claims if id(c) in keep]
+    return [c for c in claims if id(c) in keep]
+
+
+def number_claims(claims: list[Claim], scheme: classify.SectionScheme) -> list[Claim]:
+    """Each claim with its anchor ("claim-3"), numbered in reading order: section by section."""
+    order = {spec.key: n for n, spec in enumerate(scheme.specs)}
+    reading = sorted(range(len(claims)), key=lambda i: (order.get(claims[i].section, len(order)), i))
+    ref = {i: f"claim-{n}" for n, i in enumerate(reading, 1)}
+    return [replace(c, ref=ref[i]) for i, c in enumerate(claims)]
 
 
 def key_points(claims: list[Claim], most: int = KEY_POINTS_MAX) -> list[Claim]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.options import Options
 from briefing import pipeline
 from briefing.render import views as render
 from tests.conftest import norm
@@ -18,7 +19,7 @@ def article(title: str, body: list[str], published: str | None = None, **meta: s
 
 
 def build(paths, **options) -> dict:
-    brief = pipeline.build([str(p.parent) for p in paths[:1]], pipeline.Options(**options)).brief
+    brief = pipeline.build([str(p.parent) for p in paths[:1]], Options(**options)).brief
     return render.to_dict(brief) | {"_md": render.to_markdown(brief)}
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli
 from tests.conftest import EXAMPLE, ROOT
 
 GOOD = "Officials in the harbour town of Lenvik said the new ferry line will open on Monday. " \
@@ -19,10 +20,7 @@ GOOD = "Officials in the harbour town of Lenvik said the new ferry line will ope
        "The council expects the line to cut travel times by half.\n"
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+run = run_cli  # in-process unless a test asks for a real process
 
 
 def test_build_writes_all_four_formats_by_default(tmp_path):

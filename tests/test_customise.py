@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from briefing.options import Options
 from briefing import pipeline, profile
 from briefing.render import views as render
 from tests.conftest import EXAMPLE
@@ -140,7 +141,7 @@ def test_a_user_stylesheet_comes_after_the_built_in_styles(tmp_path, write):
 
 
 def test_a_banner_cannot_break_out_of_the_page_styles(example_build):
-    brief = pipeline.build([str(EXAMPLE)], pipeline.Options(banner='A "B" </style><script>x</script>')).brief
+    brief = pipeline.build([str(EXAMPLE)], Options(banner='A "B" </style><script>x</script>')).brief
     html = render.to_html(brief)
     assert "<script>x" not in html and "</style><script>" not in html
     assert '@top-center { content: "A \\"B\\" \\3C /style\\3E \\3C script\\3E x\\3C /script\\3E "; }' in html

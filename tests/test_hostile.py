@@ -16,12 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from briefing.options import make_options
 from briefing import pipeline
 from briefing.sources import files as ingest
 from briefing.render import write as output
 from briefing.render import pdf
 from briefing.render import views as render
 from briefing.errors import InputError, NoArticlesError
+from tests.helpers import run_cli
 from tests.conftest import EXAMPLE, ROOT, SEEDS
 from tests.hostile_checks import (CountingServer, html_problems, markdown_problems, norm, pdf_payload,
                                   verbatim_problems)
@@ -35,10 +37,7 @@ GOOD = ("Officials in the harbour town of Lenvik said the new ferry line will op
 SECRET = "TOP-SECRET-7f3c9e1d-do-not-leak"
 
 
-def run_cli(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=300)
+# run_cli: tests/helpers.py
 
 
 def hostile_copy(folder: Path, secret: Path, port: int) -> Path:
@@ -342,12 +341,12 @@ def test_articles_over_the_limit_are_not_read_and_each_is_named(tmp_path):
     assert len(json.loads((tmp_path / "out" / "brief.json").read_text())["sources"]) == 2
 
 
-def test_sentences_over_the_limit_are_not_read(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRIEFING_MAX_SENTENCES", "5")
+def test_sentences_over_the_limit_are_not_read(tmp_path):
     (tmp_path / "long.txt").write_text(" ".join(f"The council met for the {n} time this year to discuss the ferry."
                                                 for n in ["first", "second", "third", "fourth", "fifth",
                                                           "sixth", "seventh", "eighth"]))
-    result = pipeline.build([str(tmp_path)])
+    # the environment is read once, into the options (as the command line does), not by the stages
+    result = pipeline.build([str(tmp_path)], make_options(env={"BRIEFING_MAX_SENTENCES": "5"}))
     assert len(result.summaries[0].document.sentences) == 5
     assert [w.reason for w in result.warnings] == [
         "has more sentences than the 5 sentences limit (raise it with BRIEFING_MAX_SENTENCES); only the first 5 are read"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli
 from tests.conftest import ROOT
 from tests.webserver import Routes, huge, page, serve, slow
 
@@ -59,10 +60,7 @@ def rss(base: str) -> str:
             f"<link>{base}/</link><description>Local news</description>{''.join(items)}</channel></rss>")
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "briefing", *args], env=env, capture_output=True, text=True,
-                          timeout=120)
+run = run_cli
 
 
 def lines(result, status: str) -> list[str]:

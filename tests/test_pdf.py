@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from briefing.options import Options
 from briefing import pipeline
 from briefing.render import pdf
 from briefing.render import views as render
@@ -20,7 +21,7 @@ SECTIONS = ["Contents", "Key points", "Statement", "Reactions", "Military contex
 
 @pytest.fixture(scope="module")
 def brief():
-    return pipeline.build([str(EXAMPLE)], pipeline.Options(banner=BANNER)).brief
+    return pipeline.build([str(EXAMPLE)], Options(banner=BANNER)).brief
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from briefing.options import Options
 from briefing import pipeline
 from briefing.stages import synthesize
 from briefing.errors import NoArticlesError
@@ -247,12 +248,12 @@ def test_output_folder_is_not_read(tmp_path, two_seeds):
     out = two_seeds / "output"
     out.mkdir()
     shutil.copy(SEEDS["B"], out / "brief.txt")
-    result = pipeline.build([str(two_seeds)], pipeline.Options(exclude=out))
+    result = pipeline.build([str(two_seeds)], Options(exclude=out))
     assert len(result.brief.sources) == 2
     result = pipeline.build([str(two_seeds)])
     assert len(result.brief.sources) == 3
 
 
 def test_title_option_wins(two_seeds):
-    result = pipeline.build([str(two_seeds)], pipeline.Options(title="Monday brief"))
+    result = pipeline.build([str(two_seeds)], Options(title="Monday brief"))
     assert result.brief.title == "Monday brief"

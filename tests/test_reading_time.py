@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_corpus
+from briefing.options import CLAIM_WORDS, Options, options_with_profile
 from briefing import pipeline, profile
 from briefing.render import views as render
 from tests.conftest import EXAMPLE
@@ -40,12 +41,12 @@ def cut(many):
 
 @pytest.fixture(scope="module")
 def uncut(many):
-    return pipeline.build([str(many)], pipeline.Options(claim_words=None, appendix_words=None)).brief
+    return pipeline.build([str(many)], Options(claim_words=None, appendix_words=None)).brief
 
 
 def test_many_articles_give_a_brief_within_the_word_budget(cut, uncut):
-    assert words(claims_of(uncut)) > pipeline.CLAIM_WORDS  # the input does need cutting
-    assert words(claims_of(cut)) <= pipeline.CLAIM_WORDS
+    assert words(claims_of(uncut)) > CLAIM_WORDS  # the input does need cutting
+    assert words(claims_of(cut)) <= CLAIM_WORDS
     assert len(claims_of(cut)) < len(claims_of(uncut))
 
 
@@ -78,7 +79,7 @@ def test_a_long_appendix_is_left_out_of_the_rendered_brief_but_kept_in_the_json(
 
 
 def test_the_example_brief_is_not_cut(example_build):
-    full = pipeline.build([str(EXAMPLE)], pipeline.Options(claim_words=None, appendix_words=None)).brief
+    full = pipeline.build([str(EXAMPLE)], Options(claim_words=None, appendix_words=None)).brief
     assert [c.text for c in claims_of(example_build.brief)] == [c.text for c in claims_of(full)]
     markdown = render.to_markdown(example_build.brief)
     assert "Left out to keep the brief short" not in markdown
@@ -88,7 +89,7 @@ def test_the_example_brief_is_not_cut(example_build):
 def test_a_profile_sets_both_budgets(tmp_path, many, cut):
     path = tmp_path / "short.toml"
     path.write_text("[lengths]\nclaim_words = 200\nappendix_words = 1000000\n")
-    options = pipeline.options_with_profile(pipeline.Options(), profile.load(path))
+    options = options_with_profile(Options(), profile.load(path))
     brief = pipeline.build([str(many)], options).brief
     tops = words(s.claims[0] for s in brief.sections if s.claims)  # kept whatever the budget
     assert words(claims_of(brief)) <= max(200, tops)

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from briefing.options import Limits, Options
 from briefing.text import similarity
 from briefing import parallel, pipeline
 from briefing.render import views as render
@@ -44,8 +45,8 @@ def cluster(tmp_path_factory):
 
 
 def test_a_brief_built_on_two_processes_is_the_one_built_on_one(cluster):
-    one = pipeline.build([str(cluster)], pipeline.Options(jobs=1))
-    two = pipeline.build([str(cluster)], pipeline.Options(jobs=2))
+    one = pipeline.build([str(cluster)], Options(jobs=1))
+    two = pipeline.build([str(cluster)], Options(jobs=2))
     assert len(one.brief.sources) >= parallel.MIN_PARALLEL
     assert any(len(c.source_ids) > 1 for s in one.brief.sections for c in s.claims)  # claims were merged
     assert render.to_json(two.brief) == render.to_json(one.brief)
@@ -60,11 +61,11 @@ def test_sentences_and_summaries_on_two_processes_equal_those_on_one():
     assert two == one  # the same sentences, offsets, rankings and condensed sets
 
 
-def test_what_a_limit_leaves_out_is_said_whatever_the_number_of_processes(monkeypatch):
-    monkeypatch.setenv("BRIEFING_MAX_SENTENCES", "2")  # workers split the articles: they must see it
+def test_what_a_limit_leaves_out_is_said_whatever_the_number_of_processes():
+    limits = Limits(max_sentences=2)  # workers split the articles: they must see it
     given = articles(parallel.MIN_PARALLEL + 10)
-    one = pipeline.make_brief(given, pipeline.Options(jobs=1))
-    two = pipeline.make_brief(given, pipeline.Options(jobs=2))
+    one = pipeline.make_brief(given, Options(jobs=1, limits=limits))
+    two = pipeline.make_brief(given, Options(jobs=2, limits=limits))
     assert len(one.warnings) == len(given) and "only the first 2 are read" in one.warnings[0].reason
     assert two.warnings == one.warnings
     assert render.to_json(two.brief) == render.to_json(one.brief)

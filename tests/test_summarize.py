@@ -36,10 +36,14 @@ def test_rank_small_inputs(algorithm):
     assert summarize.rank(["The bridge collapsed on Thursday morning."], algorithm) == [0]
 
 
-def test_cli_offers_the_same_algorithms():
-    import briefing.cli as cli
+@pytest.mark.parametrize("command", [["build", "x"], ["weekly"], ["summarize", "x"]])
+def test_every_command_offers_the_summarizers_there_are(command, capsys):
+    from briefing.cli import main
 
-    assert cli.ALGORITHMS == summarize.ALGORITHMS
+    with pytest.raises(SystemExit):
+        main(command + ["--summarizer", "nonesuch"])
+    offered = capsys.readouterr().err.split("choose from ")[1]
+    assert [a.strip(" '\n).") for a in offered.split(",")] == list(summarize.ALGORITHMS)
 
 
 @pytest.mark.parametrize("algorithm", summarize.ALGORITHMS)

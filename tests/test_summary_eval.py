@@ -124,11 +124,12 @@ NEWSWIRE = ROOT / "tests" / "data" / "newswire"
 @pytest.mark.parametrize("cluster", ["a-trial", "b-epidemic"])
 def test_a_summary_states_each_claim_once_in_the_words_of_one_of_its_sources(cluster):
     from briefing import pipeline
+    from briefing.options import Options
     from briefing.summary import multidoc
 
     docs = [str(p) for p in sorted((NEWSWIRE / cluster / "docs").glob("*.txt"))]
     lines, _ = multidoc.summarize(docs, 100)
-    brief = pipeline.build(docs, pipeline.Options(keep_all=True, claim_words=None)).brief
+    brief = pipeline.build(docs, Options(keep_all=True, claim_words=None)).brief
     claim_of = {norm(e.sentence): n for n, c in enumerate(c for s in brief.sections for c in s.claims)
                 for e in c.evidence}
     shown = {norm(c.text) for s in brief.sections for c in s.claims}

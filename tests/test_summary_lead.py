@@ -36,7 +36,7 @@ def test_a_sentence_that_cannot_stand_alone_is_never_a_summary_candidate(text):
     "It is unclear whether the talks will resume before the end of the year.",
     "(CNN) A fourth death has been linked to the outbreak, health officials said Tuesday.",
     "(Reuters) - The central bank raised its main interest rate by half a point on Thursday.",
-    '"We will rebuild the bridge within a year," the mayor of the town said on Monday.',
+    '"We will rebuild the bridge within a year," Mayor Ana Ruiz said on Monday.',
 ])
 def test_a_statement_that_names_what_it_speaks_of_stands_alone(text):
     assert stands_alone(text)

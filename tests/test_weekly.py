@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli
 from tests.conftest import ROOT, norm
 
 WEEK_1 = {  # 2023-W42: 16 to 22 October
@@ -55,12 +56,8 @@ WEEK_2 = {  # 2023-W43: 23 to 29 October
 }
 
 
-def run(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    if env_db:
-        env["BRIEFING_DB"] = str(env_db)
-    return subprocess.run([sys.executable, "-m", "briefing", *args], env=env, capture_output=True, text=True,
-                          timeout=180)
+def run(*args: str, env_db: Path | None = None):
+    return run_cli(*args, env={"BRIEFING_DB": str(env_db)} if env_db else None)
 
 
 def write_week(folder: Path, articles: dict) -> Path:
@@ -257,7 +254,7 @@ def test_a_claim_repeated_by_a_sentence_outside_this_weeks_claims_is_not_dropped
     from briefing.models import Sentence
 
     said = "The Halden bridge stays closed while engineers inspect its damaged pillars."
-    previous = [{"fingerprint": novelty.fingerprint(said), "text": said, "story": "Storm", "sources": []}]
+    previous = [{"fingerprint": novelty.claim_key(said), "text": said, "story": "Storm", "sources": []}]
     repeated = Sentence("7", 4, 0, 80, "The Halden bridge stays closed while engineers inspect the damaged pillars.")
     other = Sentence("7", 5, 81, 140, "Schools in Norby reopened after the autumn holidays on Monday.")
     assert novelty.compare([], previous, [other])[1] == previous

@@ -18,7 +18,7 @@ from briefing.sources import web as fetch
 from briefing.sources import files as ingest
 from briefing.archive.store import Archive
 from briefing.errors import InputError
-from briefing.options import current as current_limits
+from briefing.options import Limits
 from briefing.models import RawArticle, Source
 
 
@@ -38,8 +38,9 @@ class Report:
 
 class Intake:
     def __init__(self, archive: Archive, report: Callable[[Report], None],
-                 fetcher: Callable[[str], fetch.Page] = fetch.fetch):
+                 fetcher: Callable[[str], fetch.Page] = fetch.fetch, limits: Limits = Limits()):
         self.archive = archive
+        self.limits = limits
         self.report = report
         self.fetch = fetcher
 
@@ -63,7 +64,7 @@ class Intake:
 
     def _file(self, path: Path) -> None:
         try:
-            raw = ingest.read(path, "0")
+            raw = ingest.read(path, "0", limits=self.limits)
         except InputError as exc:
             self.report(Report(str(path), "failed", detail=str(exc)))
             return
@@ -71,7 +72,7 @@ class Intake:
 
     def _feed_file(self, path: Path) -> None:
         try:
-            data = ingest.read_bounded(path, current_limits().max_file_bytes)  # the size limit of any input
+            data = ingest.read_bounded(path, self.limits)  # the size limit of any input
         except InputError as exc:
             self.report(Report(str(path), "failed", detail=str(exc)))
             return
@@ -106,7 +107,7 @@ class Intake:
             text = ingest.decode(page.data)
             raw = RawArticle(Source(id="0"), ingest.plain_blocks(text), title_from_first_line=True)
         else:
-            raw = ingest.read_html(page.data, Source(id="0"))
+            raw = ingest.read_html(page.data, Source(id="0"), self.limits)
         # the page's own canonical URL is metadata; the address it was fetched from is where it came from
         return replace(raw, source=replace(raw.source, url=raw.source.url or page.final_url))
 
@@ -140,7 +141,7 @@ class Intake:
                 page_problem = f"page {exc}"
         if raw is None and entry.content:
             try:
-                raw = ingest.read_html(entry.content.encode("utf-8"), Source(id="0", url=entry.link))
+                raw = ingest.read_html(entry.content.encode("utf-8"), Source(id="0", url=entry.link), self.limits)
             except InputError:
                 raw = ingest.read_html_fragment(entry.content, Source(id="0", url=entry.link))
         if raw is None:

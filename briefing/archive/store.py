@@ -8,15 +8,14 @@ Why the rules below hold even when a run is killed or two runs overlap:
   transaction: a second process that arrives with the same article finds it there.
 - A busy timeout makes a concurrent writer wait for the lock rather than fail.
 
-Near-duplicates (one wire story lightly edited by several outlets) are found with MinHash
-over word shingles and locality-sensitive hashing: each article writes 16 band keys, and only
+Near-duplicates (one wire story lightly edited by several outlets: text/dedup.py, the rule the
+single brief uses too) are found with MinHash over word shingles and locality-sensitive hashing: each article writes 16 band keys, and only
 articles that share a band key are compared, so finding them never scans the archive.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -27,26 +26,12 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.models import Article, Heading, Source
+from briefing.text.dedup import band_keys, same_origin, shingles, text_fingerprint
 
 DB_ENV = "BRIEFING_DB"
 DEFAULT_DB = "briefing.db"
 SCHEMA_VERSION = 1
 
-# MinHash: 64 hash functions in 16 bands of 4 rows. Two articles whose shingle sets have
-# Jaccard similarity 0.6 share a band with probability 1-(1-0.6**4)**16 = 0.89; at 0.8, 0.9999;
-# at 0.2 (same topic, different text), 0.025 - and those candidates are then checked exactly.
-SHINGLE = 4
-BANDS, ROWS = 16, 4
-# Same origin when the exact shingle overlap reaches either bound. Jaccard 0.5 keeps a copy
-# with a new headline, a rewritten lead and a few changed words (0.6-0.9 on the test's wire
-# copies); containment 0.8 keeps a copy trimmed to its first paragraphs. Two reports of one
-# event written independently share few 4-word runs (under 0.1 on the bundled example).
-NEAR_JACCARD = 0.5
-NEAR_CONTAINMENT = 0.8
-# Shingles hash to 32 bits; the permutations are a*x+b mod a prime just above 2**32, with
-# a < 2**31 so that a*x+b fits in numpy's uint64.
-_PRIME = 4294967311
-_WORDS = re.compile(r"[^\W_]+", re.U)
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 _SCHEMA = """
@@ -116,53 +101,6 @@ class Stored:
 
 def default_path() -> Path:
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
-
-
-def fingerprint(text: str) -> str:
-    """The same words in the same order give the same fingerprint, whatever the spacing,
-    case or punctuation a site added."""
-    words = " ".join(w.casefold() for w in _WORDS.findall(text))
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()
-
-
-def shingles(text: str) -> set[int]:
-    words = [w.casefold() for w in _WORDS.findall(text)]
-    if len(words) < SHINGLE:
-        words = words + [""] * (SHINGLE - len(words))
-    return {int.from_bytes(hashlib.blake2b(" ".join(words[i:i + SHINGLE]).encode(), digest_size=4).digest(), "big")
-            for i in range(len(words) - SHINGLE + 1)}
-
-
-def _permutations():
-    import random
-
-    rng = random.Random(20231023)  # fixed: keys must be the same in every run
-    return [(rng.randrange(1, 1 << 31), rng.randrange(0, _PRIME)) for _ in range(BANDS * ROWS)]
-
-
-_PERMS = _permutations()
-
-
-def band_keys(sh: set[int]) -> list[int]:
-    """One key per band: a hash of that band's MinHash values (signed 64-bit for SQLite)."""
-    import numpy as np
-
-    xs = np.fromiter(sh, dtype=np.uint64, count=len(sh))
-    a = np.array([p[0] for p in _PERMS], dtype=np.uint64)[:, None]
-    b = np.array([p[1] for p in _PERMS], dtype=np.uint64)[:, None]
-    mins = ((a * xs[None, :] + b) % np.uint64(_PRIME)).min(axis=1) if len(xs) else np.zeros(len(_PERMS), np.uint64)
-    keys = []
-    for band in range(BANDS):
-        row = mins[band * ROWS:(band + 1) * ROWS].tobytes()
-        keys.append(int.from_bytes(hashlib.blake2b(row, digest_size=8).digest(), "big", signed=True))
-    return keys
-
-
-def near_duplicate(a: set[int], b: set[int]) -> bool:
-    if not a or not b:
-        return False
-    shared = len(a & b)
-    return shared / len(a | b) >= NEAR_JACCARD or shared / min(len(a), len(b)) >= NEAR_CONTAINMENT
 
 
 def published_day(value: str | None) -> str | None:
@@ -268,7 +206,7 @@ class Archive:
             via: str | None = None, now: dt.datetime | None = None) -> Added:
         """Store the article unless its text or one of its URLs is already stored."""
         now = now or dt.datetime.now(dt.timezone.utc)
-        digest = fingerprint(article.text)
+        digest = text_fingerprint(article.text)
         sh = shingles(article.text)
         keys = band_keys(sh)  # computed outside the lock: it is the slow part
         urls = list(dict.fromkeys(u for u in urls if u))
@@ -308,7 +246,7 @@ class Archive:
                 "SELECT article_id FROM lsh WHERE band = ? AND key = ?", (band, key)))
         for cid in sorted(candidates):
             text, origin = db.execute("SELECT text, origin_id FROM articles WHERE id = ?", (cid,)).fetchone()
-            if near_duplicate(sh, shingles(text)):
+            if same_origin(sh, shingles(text)):
                 return origin
         return None
 

@@ -20,6 +20,7 @@ from importlib import resources
 
 from briefing.errors import InputError
 from briefing.models import Article, Heading, RawArticle
+from briefing.sources import wire
 
 # A line of prose ends a sentence: . ! ? or an ellipsis, possibly inside closing quotes
 # or brackets.
@@ -116,7 +117,7 @@ def _units(raw: RawArticle) -> list[_Unit]:
             units.append(_Unit(block.text.strip(), b, "heading"))
             continue
         current: list[str] = []
-        for line in block.text.split("\n"):
+        for line in wire.scrub(block.text).split("\n"):  # no editing marks or entity codes
             if not line.strip():
                 continue
             if current and not _wraps(current[-1]) and not _continues(current[-1], line):

@@ -15,8 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefing.errors import InputError
-from briefing.options import current as current_limits
-from briefing.options import describe
+from briefing.options import Limits, describe
 from briefing.models import Block, Problem, RawArticle, Source, printable
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -133,14 +132,13 @@ def _articles_in(folder: Path) -> tuple[list[Path], list[Problem]]:
     return out, problems
 
 
-def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawArticle:
+def read(path: Path, source_id: str, seen: dict[str, str] | None = None, limits: Limits = Limits()) -> RawArticle:
     """Read one article file into blocks and metadata, or raise InputError.
 
     `seen` maps a digest of each text already read to its file: a second copy of an
     article is refused (a brief cites each article once).
     """
-    limits = current_limits()
-    data = read_bounded(path, limits.max_file_bytes)
+    data = read_bounded(path, limits)
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
@@ -165,31 +163,32 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None) -> RawA
             meta, body = front_matter(text)
             raw = RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
                              title_from_first_line="title" not in meta)
-    return _noted_cut(raw, cut)
+    return _noted_cut(raw, cut, limits)
 
 
-def _noted_cut(raw: RawArticle, cut: bool) -> RawArticle:
+def _noted_cut(raw: RawArticle, cut: bool, limits: Limits) -> RawArticle:
     """Say in the article's notes that only its first part was read."""
     if not cut:
         return raw
     read_chars = sum(len(b.text) for b in raw.blocks)
-    return replace(raw, notes=raw.notes + (f"is longer than {describe('max_article_chars')}; only its "
+    return replace(raw, notes=raw.notes + (f"is longer than {describe('max_article_chars', limits)}; only its "
                                            f"first {read_chars:,} characters are read",))
 
 
-def read_bounded(path: Path, max_bytes: int) -> bytes:
+def read_bounded(path: Path, limits: Limits) -> bytes:
     """The file's bytes, refusing (before reading them) files over the size limit."""
+    max_bytes = limits.max_file_bytes
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
-                raise InputError(f"is {size / 1024 / 1024:,.1f} MB, over {describe('max_file_mb')}; "
+                raise InputError(f"is {size / 1024 / 1024:,.1f} MB, over {describe('max_file_mb', limits)}; "
                                  "it was not read")
             data = fh.read(max_bytes + 1)  # a file that grows while read is still capped
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc}); check its permissions") from None
     if len(data) > max_bytes:
-        raise InputError(f"is over {describe('max_file_mb')}; it was not read")
+        raise InputError(f"is over {describe('max_file_mb', limits)}; it was not read")
     return data
 
 
@@ -234,12 +233,12 @@ _MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def read_html(data: bytes, source: Source) -> RawArticle:
+def read_html(data: bytes, source: Source, limits: Limits = Limits()) -> RawArticle:
     """Read a fetched web page (bytes) the way `read` reads an .html file."""
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
-    return _noted_cut(*_bounded_blocks(_read_html(text, source), current_limits().max_article_chars))
+    return _noted_cut(*_bounded_blocks(_read_html(text, source), limits.max_article_chars), limits)
 
 
 def read_html_fragment(html: str, source: Source) -> RawArticle:

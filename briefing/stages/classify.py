@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -108,13 +108,14 @@ def _ends_inside_quote(text: str, was_open: bool) -> bool:
     return depth > 0
 
 
-def classify(claims: list[Claim], documents: list[Document], scheme: SectionScheme) -> list[Section]:
-    """Place each claim in the section of the sentence it shows; keep claim order."""
+def classify(claims: list[Claim], documents: list[Document], scheme: SectionScheme) -> list[Claim]:
+    """Each claim, placed in the section of the sentence it shows; claim order kept."""
     where: dict[tuple[str, int], str] = {}
     for document in documents:
         where.update(sentence_sections(scheme, document))
-    sections = {spec.key: Section(spec.key, spec.title, []) for spec in scheme.specs}
-    for claim in claims:
-        claim.section = where.get(claim.origin, scheme.default)
-        sections[claim.section].claims.append(claim)
-    return [sections[spec.key] for spec in scheme.specs]
+    return [replace(claim, section=where.get(claim.origin, scheme.default)) for claim in claims]
+
+
+def sections_of(claims: list[Claim], scheme: SectionScheme) -> list[Section]:
+    """The scheme's sections in order, each holding its claims in claim order."""
+    return [Section(spec.key, spec.title, [c for c in claims if c.section == spec.key]) for spec in scheme.specs]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 import re
 
+from dataclasses import replace
+
 from briefing.models import Claim, Denial, Document, Evidence, Witnesses
 from briefing.text.terms import stem, terms
 
@@ -59,9 +61,12 @@ def _answered(words: set[str], generic: bool, accusations: list[Claim], targets:
     return best[2] if best and best[0] >= MIN_OVERLAP else None
 
 
-def link_denials(claims: list[Claim], documents: list[Document], witnesses: Witnesses | None = None) -> None:
-    """Attach every denial in the articles to the claim it answers (claims carry their refs).
-    A denial that is no claim cites every source that states it (`witnesses`)."""
+def link_denials(claims: list[Claim], documents: list[Document], witnesses: Witnesses | None = None) -> list[Claim]:
+    """The claims with every denial in the articles attached to the claim it answers (claims
+    carry their refs), and each denying claim marked with what it answers. A denial that is
+    no claim cites every source that states it (`witnesses`)."""
+    answers: dict[int, str] = {}  # id(denying claim) -> ref it answers
+    denials: dict[int, list[Denial]] = {}  # id(denied claim) -> its denials, in document order
     claim_of = {(e.source, e.index): c for c in claims for e in c.evidence}
     targets = [c for c in claims if not is_denial(c.text)]
     accusations = sorted((c for c in targets if any(_ACCUSATION.search(e.sentence) for e in c.evidence)),
@@ -88,9 +93,11 @@ def link_denials(claims: list[Claim], documents: list[Document], witnesses: Witn
                 continue
             if own is not None:
                 seen.add(id(own))
-                own.answers = target.ref
+                answers[id(own)] = target.ref
                 denial = Denial(own.text, tuple(own.evidence), own.ref)
             else:
                 linked.add(group)
                 denial = Denial(sentence.text, tuple(evidence))
-            target.denials.append(denial)
+            denials.setdefault(id(target), []).append(denial)
+    return [replace(c, answers=answers.get(id(c), c.answers), denials=c.denials + denials.get(id(c), []))
+            for c in claims]

@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from briefing.options import current as current_limits
-from briefing.options import describe
+from briefing.options import Limits, describe
 from briefing.models import Article, Document, Sentence
 from briefing.text.sentences import split_spans
 
@@ -23,14 +22,13 @@ from briefing.text.sentences import split_spans
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=(?: {2,}|\t)[ \t]*\S)[ \t]*")
 
 
-def segment(article: Article) -> Document:
+def segment(article: Article, limits: Limits = Limits()) -> Document:
     """Split the article into sentences, each tagged with its paragraph and subheading.
 
-    Within the limits (briefing/limits.py): a "sentence" longer than `max_sentence_chars`
+    Within the limits (briefing/options.py): a "sentence" longer than `max_sentence_chars`
     is not one and is left out; after `max_sentences` sentences the rest of the article is.
     Each is said in the article's notes.
     """
-    limits = current_limits()
     heading_offsets = [h.offset for h in article.headings]
     sentences = []
     too_long = 0
@@ -53,10 +51,10 @@ def segment(article: Article) -> Document:
     notes = []
     if too_long:
         notes.append(f"has {too_long} \"sentence{'s' if too_long > 1 else ''}\" over "
-                     f"{describe('max_sentence_chars')}, left out"
+                     f"{describe('max_sentence_chars', limits)}, left out"
                      + ("; nothing of it is in the brief" if not sentences else ""))
     if capped:
-        notes.append(f"has more sentences than {describe('max_sentences')}; only the first "
+        notes.append(f"has more sentences than {describe('max_sentences', limits)}; only the first "
                      f"{limits.max_sentences:,} are read")
     if notes:
         article = replace(article, notes=article.notes + tuple(notes))

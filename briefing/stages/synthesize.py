@@ -17,7 +17,7 @@ import numpy as np
 
 from briefing.text.facts import discrepancies
 from briefing.models import Claim, Evidence, Sentence, Summary, source_order, Witnesses
-from briefing.text.sentences import leans_on_context
+from briefing.text import shown
 from briefing.text.similarity import SentenceIndex
 
 # Similarity at or above which two sentences from different sources state the same claim.
@@ -49,15 +49,19 @@ def synthesize(summaries: list[Summary], published: dict[str, str | None] | None
     return merge(summaries, published)[0]
 
 
-def merge(summaries: list[Summary], published: dict[str, str | None] | None = None) -> tuple[list[Claim], Witnesses]:
+def merge(summaries: list[Summary], published: dict[str, str | None] | None = None,
+          stand_alone: bool = True) -> tuple[list[Claim], Witnesses]:
     """The claims (as `synthesize`), and the witnesses of every sentence, so that a stage
     quoting a sentence that is no claim (a dated event, a denial) cites every source that
-    states it, not only the one it read."""
+    states it, not only the one it read. With `stand_alone` (a brief), each claim is shown in
+    words that stand alone or is left out; without (the short summary, which chooses among
+    every source's words of a claim itself, multidoc.py), each shows one of its sentences."""
     sentences = [s for summary in summaries for s in summary.document.sentences]
     salience = {s.key: summary.salience[s.index] for summary in summaries for s in summary.document.sentences}
     condensed = {(summary.source_id, i) for summary in summaries for i in summary.condensed}
+    documents = {summary.source_id: summary.document for summary in summaries}
     index = SentenceIndex(sentences)
-    claims = []
+    candidates = []
     witnesses: Witnesses = {}
     for members in _group(index).values():
         members = sorted(members, key=lambda i: (source_order(sentences[i].source_id), sentences[i].index))
@@ -69,23 +73,28 @@ def merge(summaries: list[Summary], published: dict[str, str | None] | None = No
         keys = [sentences[i].key for i in members]
         if not any(k in condensed for k in keys):
             continue
-        rep = max(members, key=lambda i: _representative_rank(sentences[i], salience, condensed))
+        # the ways to show it, best first: a sentence that stands alone, then one joined to
+        # the sentences it depends on (text/standalone.py, text/shown.py); none, and it is no claim
+        ranked = sorted(members, key=lambda i: _representative_rank(sentences[i], salience, condensed), reverse=True)
+        candidates_of = [(documents[sentences[i].source_id], sentences[i].index) for i in ranked]
+        ways = shown.ways_to_show(candidates_of) if stand_alone else shown.as_written(candidates_of)
+        if not ways:
+            continue
         top = max(salience[k] for k in keys)
         n_sources = len({k[0] for k in keys})
-        claims.append(Claim(
-            text=sentences[rep].text, evidence=evidence, salience=top,
-            score=top * (1 + CORROBORATION_BONUS * (n_sources - 1)),
-            discrepancies=discrepancies(evidence, published or {}), origin=sentences[rep].key))
-    claims.sort(key=lambda c: (-c.score, c.first_seen))
-    return claims, witnesses
+        candidates.append(shown.Shown(
+            Claim(text=ways[0].evidence.sentence, evidence=evidence, salience=top,
+                  score=top * (1 + CORROBORATION_BONUS * (n_sources - 1)),
+                  discrepancies=discrepancies(evidence, published or {}), origin=(ways[0].source, ways[0].index)),
+            ways))
+    candidates.sort(key=lambda c: (-c.claim.score, c.claim.first_seen))
+    return shown.place(candidates) if stand_alone else [c.claim for c in candidates], witnesses
 
 
-# A sentence that opens with a pronoun leans on the sentence before it ("They pointed out
-# ...", "He added ..."); shown alone in a brief it loses who "they" are.
 def _representative_rank(sentence: Sentence, salience: dict, condensed: set) -> tuple:
-    """Which member a claim shows: one that reads on its own, then one the summarizer
-    kept, then the most salient."""
-    return (not leans_on_context(sentence.text), sentence.key in condensed,
+    """Which member a claim shows, among those that stand alone as well (text/standalone.py):
+    one the summarizer kept, then the most salient."""
+    return (sentence.key in condensed,
             salience[sentence.key], -sentence.index)
 
 

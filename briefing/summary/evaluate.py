@@ -136,14 +136,14 @@ def verbatim_share(lines: list[str], sources: list[str]) -> float:
 def redundancy_share(lines: list[str]) -> float:
     """Percent of pairs of summary lines that are near-duplicates of each other (the same
     test as the summary's own, multidoc.NEAR_DUPLICATE)."""
-    from briefing.summary.multidoc import near_duplicate
+    from briefing.summary.multidoc import restates
     from briefing.text.terms import terms
 
     bags = [set(terms(line)) for line in lines]
     pairs = [(a, b) for i, a in enumerate(bags) for b in bags[i + 1:]]
     if not pairs:
         return 0.0
-    dup = sum(1 for a, b in pairs if near_duplicate(a, b))
+    dup = sum(1 for a, b in pairs if restates(a, b))
     return 100 * dup / len(pairs)
 
 

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from briefing.options import Options
 from briefing.models import Claim, Summary
 from briefing.summary.eligible import stands_alone
 from briefing.text.terms import stem, terms
@@ -146,7 +147,7 @@ def select(claims: list[Claim], summaries: list[Summary], budget: int = DEFAULT_
         covered |= best.concepts
         left -= best.words
         pool = [c for c in pool if c.group != best.group and c.words <= left
-                and not near_duplicate(c.terms, best.terms)]
+                and not restates(c.terms, best.terms)]
     if not chosen:  # nothing shared across articles: the top claim, one that stands alone if any
         fits = [c for c in claims if words(c.text) <= budget]
         return ([c for c in fits if stands_alone(c.text)] or fits)[:1]
@@ -199,7 +200,7 @@ def _versions(claim: Claim) -> list[Claim]:
     return versions
 
 
-def near_duplicate(a: set[str], b: set[str]) -> bool:
+def restates(a: set[str], b: set[str]) -> bool:
     """Whether two sentences' content-word sets tell the same thing (see NEAR_DUPLICATE)."""
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE
 
@@ -209,7 +210,7 @@ def summarize(inputs: list[str], budget: int = DEFAULT_WORDS, options=None) -> t
     collapsed) and the problems met reading the inputs."""
     from briefing import pipeline
 
-    result = pipeline.build(inputs, replace(options or pipeline.Options(), keep_all=True, claim_words=None))
+    result = pipeline.build(inputs, replace(options or Options(), keep_all=True, claim_words=None))
     claims = sorted({id(c): c for s in result.brief.sections for c in s.claims}.values(),
                     key=lambda c: (-c.score, c.first_seen))
     chosen = select(claims, result.summaries, budget)

@@ -26,14 +26,39 @@ def split_spans(text: str) -> list[tuple[int, int]]:
                     start = dateline.end()  # the sentence proper starts after "MOSCOW (AP) — "
                 if text.startswith("''", end - 1):  # the copy's '"' ends the sentence: take "''"
                     end += 1
-                if spans and text[spans[-1][1] - 1] in _NOT_AN_END:
-                    start = spans.pop()[0]  # syntok cut "Party; ``erkin'' means": one sentence
+                if spans and (text[spans[-1][1] - 1] in _NOT_AN_END or _continued(text, spans[-1][1], start)):
+                    start = spans.pop()[0]  # syntok cut "Party; ``erkin'' means" or "Lt. Gen.": one sentence
                 spans.append((start, end))
     return spans
 
 
 # syntok ends a sentence at a semicolon or comma that a quotation follows; no sentence ends so.
 _NOT_AN_END = frozenset(";,")
+
+
+# Abbreviations that syntok takes for a sentence's end when a name or a number follows them:
+# titles before a name ("Gov. Jerry Brown", "Lt. Gen. Ivan Petrov", "Rt. Hon. Jane Roe"), a
+# month before a day ("Oct. 27-28", "AUG. 13"), "No." before a number (syntok itself keeps
+# initials: "George W. Bush"). A sentence never ends after one when what follows continues it.
+_TITLE = re.compile(
+    r"(?:^|(?<=[\s(\"'“‘`]))(?:Gov|Govs|Lt|Gen|Gens|Sgt|Maj|Col|Capt|Cmdr|Cmdt|Adm|Brig|Cpl|Pvt|Pfc|"
+    r"Lieut|Sen|Sens|Rep|Reps|Rt|Hon|Rev|Msgr|Fr|Supt|Insp|Det|Atty|Amb|Pres|Gov-Gen|Mr|Mrs|Ms|"
+    r"Messrs|Mmes|Dr|Drs|Prof|St|Ste|Mt|Ft)\.$")
+_MONTH = re.compile(r"(?:^|(?<=[\s(]))(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$", re.I)
+_NUMBER_SIGN = re.compile(r"(?:^|(?<=[\s(]))(?:No|Nos|Art|Sec|Vol|Ch|Pt)\.$")
+
+
+def _continued(text: str, end: int, start: int) -> bool:
+    """Whether the sentence ending at `end` runs on into the one at `start`: it ends with an
+    abbreviation that what follows continues (a name after a title, a day after a month, a number after "No.")."""
+    if not text[end:start].isspace() or "\n\n" in text[end:start]:
+        return False
+    tail, following = text[max(0, end - 12):end], text[start:start + 2]
+    if _MONTH.search(tail) or _NUMBER_SIGN.search(tail):
+        return following[:1].isdigit()
+    if _TITLE.search(tail):
+        return following[:1].isupper() and following[1:2].isalpha()
+    return False
 
 
 # A wire dateline before a story's first sentence ("WASHINGTON (AP) _ ", "NEW YORK, Oct. 5

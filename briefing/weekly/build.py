@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
+from briefing.options import Options
 from briefing import pipeline
 from briefing.stages import classify
 from briefing.weekly import novelty
@@ -93,7 +94,7 @@ def week_days(week: str) -> tuple[dt.date, dt.date]:
     return dt.date.fromisocalendar(year, number, 1), dt.date.fromisocalendar(year, number, 7)
 
 
-def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Options(),
+def build(archive: Archive, week: str, options: Options = Options(),
           jobs: int | None = None) -> WeeklyBrief:
     """Build the week's brief from the archive; raise NoArticlesError for an empty week.
 
@@ -112,13 +113,12 @@ def build(archive: Archive, week: str, options: pipeline.Options = pipeline.Opti
     # 2. cluster into stories
     groups = stories.cluster([stories.Item(n, s.origin_id, s.article.text) for n, s in enumerate(stored)])
     # 3. each story through the single brief's stages
-    scheme = classify.load_scheme(options.sections_file)
+    scheme = options.scheme or classify.load_scheme()
     work = [([articles[i] for i in group], {articles[i].source.id: origin_of[articles[i].source.id] for i in group},
              scheme, options) for group in groups]
     built = _map_stories(work, jobs if len(stored) >= PARALLEL_FROM else 1)
     built.sort(key=lambda s: (-s.weight, source_order(s.source_ids[0])))
-    for k, story in enumerate(built, 1):
-        _prefix_refs(story, f"story-{k}-")
+    built = [_prefix_refs(story, f"story-{k}-") for k, story in enumerate(built, 1)]
     brief = WeeklyBrief(week=week, title=options.title or f"Weekly brief {week}",
                         sources=[a.source for a in articles], stories=built, origin_of=origin_of)
     # 4. what is new since the last stored brief
@@ -148,7 +148,7 @@ def _renumbered(stored: Stored, source_id: str) -> Article:
     return replace(stored.article, source=replace(stored.article.source, id=source_id))
 
 
-def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: pipeline.Options) -> Story:
+def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: Options) -> Story:
     """One story through the single brief's stages (pipeline.make_brief): the same claims,
     citations, denials, timeline and actors a brief of these articles alone would have."""
     story_options = replace(options, scheme=scheme, title=None, jobs=1, progress=False)
@@ -166,18 +166,22 @@ def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: 
                  timeline=brief.timeline, actors=brief.actors)
 
 
-def _prefix_refs(story: Story, prefix: str) -> None:
-    """Make a story's anchors unique in the week: "claim-3" -> "story-2-claim-3"."""
+def _prefix_refs(story: Story, prefix: str) -> Story:
+    """The story with anchors unique in the week: "claim-3" -> "story-2-claim-3"."""
     def ref(r: str) -> str:
         return prefix + r if r else r
 
-    for claim in story.claims:
-        claim.ref, claim.answers = ref(claim.ref), ref(claim.answers)
-        claim.denials = [replace(d, ref=ref(d.ref)) for d in claim.denials]
-    for event in story.timeline:
-        event.ref, event.claim = ref(event.ref), ref(event.claim)
-    for actor in story.actors:
-        actor.appears_in = [ref(r) for r in actor.appears_in]
+    def claim(c: Claim) -> Claim:
+        return replace(c, ref=ref(c.ref), answers=ref(c.answers),
+                       denials=[replace(d, ref=ref(d.ref)) for d in c.denials])
+
+    claims = {id(c): claim(c) for c in story.claims}
+    same = lambda cs: [claims.get(id(c)) or claim(c) for c in cs]  # noqa: E731 - the one mapping, shared
+    return replace(
+        story, claims=[claims[id(c)] for c in story.claims], key_points=same(story.key_points),
+        sections=[replace(s, claims=same(s.claims)) for s in story.sections],
+        timeline=[replace(e, ref=ref(e.ref), claim=ref(e.claim)) for e in story.timeline],
+        actors=[replace(a, appears_in=[ref(r) for r in a.appears_in]) for a in story.actors])
 
 
 def claim_records(brief: WeeklyBrief) -> list[dict]:

@@ -36,7 +36,7 @@ class Mark:
     changes: list[tuple[str, str]] = field(default_factory=list)  # (was, now), as written
 
 
-def fingerprint(text: str) -> str:
+def claim_key(text: str) -> str:
     """The claim's vocabulary without numerals: stable across wording of its numbers."""
     vocabulary = sorted({t for t in terms(text) if not _NUMERAL.match(t)})
     return hashlib.sha1(" ".join(vocabulary).encode("utf-8")).hexdigest()[:16]
@@ -44,7 +44,7 @@ def fingerprint(text: str) -> str:
 
 def record(claim: Claim, story: str, sources: dict[str, str]) -> dict:
     """What is stored of a claim for next week's comparison."""
-    return {"fingerprint": fingerprint(claim.text), "text": claim.text, "story": story,
+    return {"fingerprint": claim_key(claim.text), "text": claim.text, "story": story,
             "sources": [sources[s] for s in claim.source_ids]}
 
 
@@ -85,7 +85,7 @@ def compare(claims: list[Claim], previous: list[dict], sentences: Iterable[Sente
     fingerprints = {r["fingerprint"]: p for p, r in enumerate(previous)}
     marks = {}
     for c, claim in enumerate(claims):
-        p = best[c][1] if c in best else fingerprints.get(fingerprint(claim.text))
+        p = best[c][1] if c in best else fingerprints.get(claim_key(claim.text))
         if p is None:
             marks[claim.origin] = Mark("new")
             continue

