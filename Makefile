@@ -5,8 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+AXE    := .tools/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
 
-.PHONY: brief test golden clean
+.PHONY: brief test golden clean browser-tools
 
 $(STAMP): pyproject.toml
 	@# WeasyPrint subsets fonts with HarfBuzz when libharfbuzz-subset is present, about a
@@ -24,12 +26,25 @@ $(STAMP): pyproject.toml
 brief: $(STAMP)
 	$(BIN)/briefing build examples/dprk-russia -o output/
 
-test: $(STAMP)
+test: $(STAMP) browser-tools
 	$(BIN)/python -m pytest
+
+# The browser test (tests/e2e/test_browser.py): Debian's Chromium and ChromeDriver, installed as
+# root where apt-get exists (apt-get update only when the install needs it), and axe-core from
+# the npm registry into .tools/. Optional: where they cannot be had, that test skips and says why.
+browser-tools:
+	-@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! { command -v chromium && test -x /usr/bin/chromedriver; } >/dev/null 2>&1; then \
+	  echo "installing chromium and chromium-driver (for the browser test)"; \
+	  apt-get install -y -qq chromium chromium-driver >/dev/null 2>&1 || \
+	  { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium chromium-driver >/dev/null 2>&1; } || \
+	  echo "note: chromium not installed; the browser test will skip"; fi
+	-@if [ ! -f $(AXE) ] && command -v npm >/dev/null; then \
+	  npm install --prefix .tools --no-save --no-audit --no-fund --silent axe-core@$(AXE_VERSION) >/dev/null 2>&1 || \
+	  echo "note: axe-core not installed; the accessibility check will skip"; fi
 
 # Regenerate the golden example brief under tests/golden/ (review the diff, then commit).
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info .tools

@@ -22,6 +22,7 @@ class Source:
     url: str | None = None
     path: str | None = None
     descriptor: str | None = None  # news report, official statement, analysis ... (front matter wins)
+    language: str | None = None  # ISO 639-1 code, told from the text (language.py)
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ class Brief:
     actors: list[Actor] = field(default_factory=list)
     banner: str | None = None  # handling banner, printed at the top and foot of every page
     built: str | None = None  # build date, only when asked for (--stamp): builds stay reproducible
+    language_note: str | None = None  # said when the sources are not all in English (language.py)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from briefing.options import Limits, Options, describe as describe_limit
 from briefing.sources import clean, files
 from briefing.stages import actors, classify, contested, corroborate, describe, synthesize
 from briefing.stages.timeline import build_timeline
+from briefing.text import language
 
 # Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
 # reader should take in the key points in under a minute).
@@ -45,7 +46,7 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     articles, problems = read_articles(inputs, options.exclude, options.limits)
     if not articles:
         raise NoArticlesError("no usable article among the inputs, so no brief was made; give .txt, "
-                              ".md or .html files that contain an article's text", problems)
+                              ".md, .html, .pdf or .docx files that contain an article's text", problems)
     result = make_brief(articles, options)
     result.problems = problems
     return result
@@ -56,8 +57,9 @@ def make_brief(articles: list[Article], options: Options = Options(),
     """Stages 3-8 on articles already read: a single brief, or one story of a weekly brief.
     `origin_of` maps source ids to independent origins when the caller knows them (the
     archive does); otherwise near-duplicate articles are found here."""
-    # 3-4. split each article into sentences with offsets into its cleaned text, rank them and
-    # keep its condensed set: one article at a time, so on every core (parallel.py)
+    # 3-4. tell each article's language; split each into sentences with offsets into its cleaned
+    # text, rank them (in its language) and keep its condensed set: on every core (parallel.py)
+    articles = language.tag(articles)
     summaries = parallel.summarize_articles(articles, options.summarizer, options.keep_all, options.jobs,
                                             options.progress, options.limits)
     documents = [s.document for s in summaries]
@@ -90,6 +92,7 @@ def make_brief(articles: list[Article], options: Options = Options(),
         actors=actors.find_actors(shown)[:options.actors_max],
         banner=options.banner,
         built=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if options.stamp else None,
+        language_note=language.brief_note([a.source.language for a in articles]),
     )
     return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
 

@@ -35,7 +35,7 @@ def add(commands) -> None:
     db_help = "archive file (default: $BRIEFING_DB, else briefing.db)"
     ingest = commands.add_parser(
         "ingest", help="store articles from files, folders, web pages and feeds in the archive",
-        description="Store articles in the archive: .txt/.md/.html files and folders (as 'build' reads "
+        description="Store articles in the archive: .txt/.md/.html/.pdf/.docx files and folders (as 'build' reads "
                     "them), http(s) article pages, and RSS/Atom feeds (URLs or .rss/.atom/.xml files; "
                     "each entry's page is fetched, else the feed's own text is used). Each article is "
                     "stored once, however many URLs or feeds it comes through.",

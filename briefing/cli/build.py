@@ -11,6 +11,7 @@ EXAMPLE = """\
 Example:
   briefing build examples/dprk-russia -o output/
   briefing build notes.md pages/ --formats md,json --name monday --title "Weekly brief"
+  briefing build reports/ memo.docx paper.pdf --formats docx,pdf
   briefing build examples/dprk-russia --banner "UNCLASSIFIED // FOR PUBLIC RELEASE" --pdf-variant pdf/ua-1
   briefing build week/ --profile weekly.toml --templates my-templates/ --stylesheet house.css
 """
@@ -19,10 +20,12 @@ Example:
 def add(commands) -> None:
     build = commands.add_parser(
         "build", help="build a brief from article files and folders",
-        description="Build a brief (Markdown, HTML, PDF and JSON) from articles: .txt, .md "
-                    "(optional YAML front matter) and .html files, plain-text wire stories named "
-                    "without a text extension (APW19981016.0240), or folders of them (read "
-                    "recursively; hidden files skipped).",
+        description="Build a brief (Markdown, HTML, PDF and JSON; Word on request) from articles: .txt, "
+                    ".md (optional YAML front matter), .html, .pdf (with a text layer) and .docx files, "
+                    "plain-text wire stories named without a text extension (APW19981016.0240), or "
+                    "folders of them (read recursively; hidden files skipped, any other file named "
+                    "with the reason it is not read). Each article is summarized in its own language "
+                    "where sumy supports it.",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files and folders")
     build.add_argument("-o", "--output", default="output", metavar="DIR",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefing.errors import UsageError
 from briefing.render.pdf import VARIANTS as PDF_VARIANTS  # cheap: WeasyPrint itself is imported lazily
-from briefing.render.write import FORMATS
+from briefing.render.write import DEFAULT_FORMATS, FORMATS
 from briefing.stages.summarize import ALGORITHMS, DEFAULT_ALGORITHM  # cheap: sumy itself is imported lazily
 
 
@@ -45,9 +45,9 @@ def show_progress(args: argparse.Namespace) -> bool:
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
     """--formats and --name, the same for every command that writes a brief."""
-    formats = ",".join(FORMATS)
-    parser.add_argument("--formats", default=formats, metavar="LIST",
-                        help=f"comma-separated formats to write: {formats} (default: all four)")
+    parser.add_argument("--formats", default=",".join(DEFAULT_FORMATS), metavar="LIST",
+                        help=f"comma-separated formats to write: {','.join(FORMATS)} "
+                             f"(default: {','.join(DEFAULT_FORMATS)}; docx is a Word file)")
     parser.add_argument("--name", default="brief", metavar="STEM",
                         help="file name of the brief without extension (default: brief)")
 

@@ -90,6 +90,7 @@ class BriefContext(TypedDict):
     appendix_left_out: int  # sources whose summaries are left out of a long brief (0: none)
     banner: str | None  # handling banner, top and foot of every page
     built: str | None  # build date, only with --stamp
+    notes: list[str]  # said under the title: the sources' languages when not all English
     subject: str  # one line on what the brief is drawn from (PDF metadata)
     keywords: list[str]  # the main actors (PDF metadata)
     generator: str
@@ -159,6 +160,7 @@ def context(brief: Brief, css: str = "") -> BriefContext:
         appendix_left_out=0 if brief.appendix_printed else len(brief.source_summaries),
         banner=brief.banner,
         built=brief.built,
+        notes=[brief.language_note] if brief.language_note else [],
         subject=f"Brief drawn from {n} source{'s' if n != 1 else ''}"
                 + (f"; information cut-off {cutoff}" if cutoff else ""),
         keywords=[a.name for a in brief.actors[:12]],
@@ -326,7 +328,8 @@ def actor_dicts(actors) -> list[dict]:
 
 def source_dicts(sources) -> list[dict]:
     return [{"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
-             "published": s.published, "url": s.url, "path": s.path, "descriptor": s.descriptor}
+             "published": s.published, "url": s.url, "path": s.path, "descriptor": s.descriptor,
+             "language": s.language}
             for s in sources]
 
 
@@ -337,6 +340,7 @@ def to_dict(brief: Brief) -> dict:
         "generator": f"briefing {__version__}",
         "banner": brief.banner,
         "built": brief.built,
+        "language_note": brief.language_note,
         "sources": source_dicts(brief.sources),
         "key_points": [claim_dict(c) for c in brief.key_points],
         "sections": [{"key": s.key, "title": s.title, "claims": [claim_dict(c) for c in s.claims]}

@@ -15,7 +15,8 @@ from pathlib import Path
 from briefing.errors import OutputError, UsageError
 from briefing.models import Brief
 
-FORMATS = ("md", "html", "pdf", "json")
+FORMATS = ("md", "html", "pdf", "json", "docx")
+DEFAULT_FORMATS = ("md", "html", "pdf", "json")  # a Word file only when asked for
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 
@@ -39,19 +40,20 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str
                 pdf_variant: str | None = None, printer=None) -> list[Path]:
     """Render and write the chosen formats; return the paths written. `templates` is a folder
     of the user's templates (tried before the built-in ones), `extra_css` the user's styles."""
+    from briefing.render import docx as docx_brief
     from briefing.render import views as render
 
     return write_rendered(out_dir, formats, name, brief.title,
                           markdown=lambda: render.to_markdown(brief, templates),
                           html=lambda: render.to_html(brief, templates, extra_css),
                           json=lambda: render.to_json(brief), protected=protected, pdf_variant=pdf_variant,
-                          printer=printer)
+                          printer=printer, docx=lambda: docx_brief.brief_docx(brief))
 
 
 def write_rendered(out_dir: Path, formats: tuple[str, ...], name: str, title: str,
                    markdown: Callable[[], str], html: Callable[[], str], json: Callable[[], str],
                    protected: set[Path] = frozenset(), pdf_variant: str | None = None,
-                   printer=None) -> list[Path]:
+                   printer=None, docx: Callable[[], bytes] | None = None) -> list[Path]:
     """Write the chosen formats of a document rendered on demand (the PDF prints the HTML,
     with `printer`, a pdf.Printer, if given, else in this process)."""
     try:
@@ -78,6 +80,8 @@ def write_rendered(out_dir: Path, formats: tuple[str, ...], name: str, title: st
             data[fmt] = json().encode("utf-8")
         elif fmt == "html":
             data[fmt] = page.encode("utf-8")
+        elif fmt == "docx":
+            data[fmt] = docx()
     if "pdf" in formats:
         data["pdf"] = printer.receive()
     written = []

@@ -21,7 +21,9 @@ from briefing.models import Block, Problem, RawArticle, Source, printable
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 SUPPORTED_LIST = ", ".join(sorted(SUPPORTED)) + ", or plain text with no or a numeric extension"
 
 
@@ -38,6 +40,15 @@ GENERATOR_MARK = "Made with briefing "
 
 def is_briefing_output(path: Path) -> bool:
     """Whether `path` is a brief this tool wrote (its colophon carries GENERATOR_MARK)."""
+    if path.suffix.lower() in PDF_SUFFIXES | DOCX_SUFFIXES:  # compressed: ask its properties
+        from briefing.sources import docx_text, pdf_text
+
+        try:
+            data = read_bounded(path, Limits())  # the default cap: a brief of ours is far below it
+        except InputError:
+            return False
+        made_by = pdf_text.made_by if path.suffix.lower() in PDF_SUFFIXES else docx_text.made_by
+        return re.fullmatch(r"(?:Made with )?briefing \d+(?:\.\d+)+\S*", made_by(data) or "") is not None
     try:
         with path.open("rb") as fh:
             return GENERATOR_MARK.encode() in fh.read(4 * 1024 * 1024)
@@ -66,7 +77,7 @@ def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path],
             # (earlier briefs there are recognised by their generator mark in read()).
             skip = exclude if exclude is not None and not _below(path, exclude) else None
             files = [f for f in files if not _below(f, skip)]
-            problems.extend(link_problems)
+            problems.extend(p for p in link_problems if not _below(Path(p.path).parent, skip))
             if not files:
                 problems.append(Problem(given, f"folder holds no articles ({SUPPORTED_LIST}); "
                                                "add some or name the files directly"))
@@ -74,8 +85,7 @@ def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path],
                 found.setdefault(f.resolve(), f)
         elif path.is_file():
             if not is_article_name(path):
-                problems.append(Problem(given, f"cannot read '{path.suffix or 'no extension'}' files; "
-                                               f"give articles as {SUPPORTED_LIST}"))
+                problems.append(_unsupported(given))
                 continue
             found.setdefault(path.resolve(), path)
         elif path.is_symlink():
@@ -86,6 +96,17 @@ def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path],
         else:
             problems.append(Problem(given, "no such file or folder; check the path"))
     return sorted(found.values(), key=lambda p: str(p)), problems
+
+
+# Word-processor formats that are not read, and the way out for each.
+_SAVE_AS = {".doc": "save it as .docx", ".odt": "save it as .docx", ".rtf": "save it as .docx",
+            ".pages": "export it as .docx or .pdf"}
+
+
+def _unsupported(path: str) -> Problem:
+    suffix = Path(path).suffix.lower()
+    way_out = _SAVE_AS.get(suffix, f"give articles as {SUPPORTED_LIST}")
+    return Problem(path, f"cannot read '{Path(path).suffix or 'no extension'}' files; {way_out}")
 
 
 def _below(path: Path, folder: Path | None) -> bool:
@@ -112,7 +133,10 @@ def _articles_in(folder: Path) -> tuple[list[Path], list[Problem]]:
                                                           "followed; name the folder itself to read it"))
         for name in sorted(filenames):
             p = here / name
-            if name.startswith(".") or not is_article_name(p):
+            if name.startswith("."):
+                continue
+            if not is_article_name(p):
+                problems.append(_unsupported(str(p)))  # named, so that no file is left out unsaid
                 continue
             if p.is_symlink():
                 try:
@@ -139,16 +163,12 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None, limits:
     article is refused (a brief cites each article once).
     """
     data = read_bounded(path, limits)
+    if path.suffix.lower() in PDF_SUFFIXES | DOCX_SUFFIXES:
+        raw = _read_document(path, data, source_id, limits)
+        _check_text("\n\n".join(b.text for b in raw.blocks), path, seen)
+        return _noted_cut(*_bounded_blocks(raw, limits.max_article_chars), limits)
     text = decode(data)
-    if not text.strip():
-        raise InputError("is empty; remove it or add the article's text")
-    if GENERATOR_MARK in text:
-        raise InputError("is a brief made by briefing, not an article; leave it out of the inputs")
-    if seen is not None:
-        digest = hashlib.sha256(_SPACES.sub(" ", text).strip().encode("utf-8")).hexdigest()
-        if digest in seen:
-            raise InputError(f"has the same text as {printable(seen[digest])}; each article is read once")
-        seen[digest] = str(path)
+    _check_text(text, path, seen)
     source = Source(id=source_id, path=str(path))
     suffix = path.suffix.lower()
     limit = limits.max_article_chars
@@ -164,6 +184,27 @@ def read(path: Path, source_id: str, seen: dict[str, str] | None = None, limits:
             raw = RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
                              title_from_first_line="title" not in meta)
     return _noted_cut(raw, cut, limits)
+
+
+def _check_text(text: str, path: Path, seen: dict[str, str] | None) -> None:
+    """Refuse an empty article, a brief of ours, or a second copy of an article already read."""
+    if not text.strip():
+        raise InputError("is empty; remove it or add the article's text")
+    if GENERATOR_MARK in text:
+        raise InputError("is a brief made by briefing, not an article; leave it out of the inputs")
+    if seen is not None:
+        digest = hashlib.sha256(_SPACES.sub(" ", text).strip().encode("utf-8")).hexdigest()
+        if digest in seen:
+            raise InputError(f"has the same text as {printable(seen[digest])}; each article is read once")
+        seen[digest] = str(path)
+
+
+def _read_document(path: Path, data: bytes, source_id: str, limits: Limits) -> RawArticle:
+    """A PDF or Word file's article (pdf_text, docx_text), with its metadata."""
+    from briefing.sources import docx_text, pdf_text
+
+    reader = pdf_text.read_pdf if path.suffix.lower() in PDF_SUFFIXES else docx_text.read_docx
+    return reader(data, Source(id=source_id, path=str(path)), limits.max_article_chars)
 
 
 def _noted_cut(raw: RawArticle, cut: bool, limits: Limits) -> RawArticle:
@@ -227,6 +268,8 @@ _MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (
           (b"\xfd7zXZ\x00", "an xz archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
           (b"\x7fELF", "a program (ELF)"), (b"MZ", "a Windows program"), (b"RIFF", "a media file (RIFF)"),
           (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"SQLite format 3\x00", "an SQLite database"))
+# A document read under its own extension, when it was saved under another one.
+_RENAME = {b"%PDF-": "name it .pdf to read it as a PDF", b"PK\x03\x04": "if it is a Word document, name it .docx"}
 # Characters that are not text: C0 controls other than tab, newline, carriage return and
 # form feed, and DEL. They are dropped from a decoded article (a stray NUL or an escape
 # sequence must not reach a terminal, the HTML or the PDF).
@@ -251,7 +294,8 @@ def decode(data: bytes) -> str:
     cp1252, then Latin-1; refuse binary data, naming its type when it is a known one."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"is not a text file (binary content: {kind}); give the article's text as .txt, .md or .html")
+            way_out = _RENAME.get(magic, "give the article's text as .txt, .md or .html")
+            raise InputError(f"is not a text file (binary content: {kind}); {way_out}")
     text = _decode_utf16(data)
     if text is None:
         if b"\x00" in data or _looks_binary(data[:4096]):

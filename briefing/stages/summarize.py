@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from briefing.models import Document, Summary
 from briefing.text.sentences import SumyTokenizer
-from briefing.text.terms import stop_words
 
 ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl")
 DEFAULT_ALGORITHM = "lexrank"
@@ -43,17 +42,24 @@ def _summarizer_class(algorithm: str):
 
 
 @lru_cache(maxsize=None)
-def make_summarizer(algorithm: str):
-    """A configured sumy summarizer: English stemmer (each word stemmed once per process:
-    sumy stems every word of every sentence again for each comparison) and stop words."""
-    from sumy.nlp.stemmers import Stemmer
+def make_summarizer(algorithm: str, language: str = "en"):
+    """A configured sumy summarizer: the language's stemmer (each word stemmed once per
+    process: sumy stems every word of every sentence again for each comparison) and stop
+    words, where sumy has them (language.py says which), else the words as written and no
+    stop words."""
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
+    from sumy.utils import get_stop_words
 
-    summarizer = _summarizer_class(algorithm)(lru_cache(maxsize=200_000)(Stemmer("english")))
-    summarizer.stop_words = stop_words()
+    from briefing.text.language import support
+
+    sumy_name, stems, stops = support(language)
+    stemmer = lru_cache(maxsize=200_000)(Stemmer(sumy_name)) if stems else null_stemmer
+    summarizer = _summarizer_class(algorithm)(stemmer)
+    summarizer.stop_words = frozenset(get_stop_words(sumy_name)) if stops else frozenset()
     return summarizer
 
 
-def rank(texts: list[str], algorithm: str = DEFAULT_ALGORITHM) -> list[int]:
+def rank(texts: list[str], algorithm: str = DEFAULT_ALGORITHM, language: str = "en") -> list[int]:
     """Indices of `texts` (one sentence each) from the summarizer's best to its worst."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
@@ -75,7 +81,7 @@ def rank(texts: list[str], algorithm: str = DEFAULT_ALGORITHM) -> list[int]:
     import numpy
 
     with numpy.errstate(all="ignore"):  # LexRank divides by zero on a two-sentence text
-        make_summarizer(algorithm)(document, record)
+        make_summarizer(algorithm, language)(document, record)
     if undefined:
         # The algorithm could not rate this text (too short or no shared words): fall back
         # on the newsroom's own order, lead first.
@@ -93,7 +99,7 @@ def summarize(document: Document, algorithm: str = DEFAULT_ALGORITHM, keep_all: 
     """Rank the document's sentences and keep its condensed set (with `keep_all`, every
     sentence long enough to be a claim)."""
     sentences = document.sentences
-    order = rank([s.text for s in sentences], algorithm)
+    order = rank([s.text for s in sentences], algorithm, document.article.source.language or "en")
     n = len(sentences)
     salience = [0.0] * n
     for position, i in enumerate(order):

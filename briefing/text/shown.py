@@ -11,7 +11,7 @@ source's aside is not worth a longer claim).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace, dataclass
 
 from briefing.models import Claim, Document, Evidence, source_order
 from briefing.text.sentences import leans_on_context
@@ -102,10 +102,10 @@ def place(items: list[Shown]) -> list[Claim]:
 
 
 def _show(item: Shown) -> None:
+    """The item's claim, made anew, shown in its way (claims are never changed once made)."""
     shown = item.way.evidence
-    claim = item.claim
-    claim.text, claim.origin = shown.sentence, (shown.source, shown.index)
-    claim.evidence = _with_shown(sorted(item.sentences, key=lambda e: (source_order(e.source), e.index)), shown)
+    item.claim = replace(item.claim, text=shown.sentence, origin=(shown.source, shown.index), evidence=_with_shown(
+        sorted(item.sentences, key=lambda e: (source_order(e.source), e.index)), shown))
 
 
 def _extend(host: Shown, way: Way, item: Shown, stating: dict[Key, Shown]) -> bool:
@@ -119,7 +119,7 @@ def _extend(host: Shown, way: Way, item: Shown, stating: dict[Key, Shown]) -> bo
     if others or union.last - union.first + 1 > MAX_SPAN_SENTENCES or union.words() > MAX_SPAN_WORDS:
         return False
     host.sentences += item.sentences
-    host.claim.discrepancies += item.claim.discrepancies
+    host.claim = replace(host.claim, discrepancies=host.claim.discrepancies + item.claim.discrepancies)
     host.way = union
     _show(host)
     return True

@@ -23,6 +23,7 @@ from briefing.weekly import stories
 from briefing.archive.store import Archive, Stored, iso_week
 from briefing.errors import NoArticlesError, UsageError
 from briefing.models import Actor, Article, Claim, Section, Source, Summary, TimelineEvent, source_order
+from briefing.text import language
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 # Weight of a story: each independent origin counts 1, each further outlet reprinting an
@@ -108,7 +109,7 @@ def build(archive: Archive, week: str, options: Options = Options(),
                               f"{week} ({first} to {last}), so no brief was made; ingest some with "
                               "'briefing ingest' or choose another --week")
     # 1. one source list for the week, in time order
-    articles = [_renumbered(s, str(n)) for n, s in enumerate(stored, 1)]
+    articles = language.tag([_renumbered(s, str(n)) for n, s in enumerate(stored, 1)])
     origin_of = {a.source.id: s.origin_id for a, s in zip(articles, stored)}
     # 2. cluster into stories
     groups = stories.cluster([stories.Item(n, s.origin_id, s.article.text) for n, s in enumerate(stored)])

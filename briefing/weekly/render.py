@@ -39,7 +39,13 @@ def context(brief: WeeklyBrief, css: str = "") -> dict:
     return {"title": brief.title, "week": brief.week, "first_day": first.isoformat(), "last_day": last.isoformat(),
             "sources": brief.sources, "stories": [_story_view(brief, s) for s in brief.stories],
             "compared_with": brief.compared_with, "dropped": brief.dropped,
-            "generator": f"briefing {__version__}", "css": css}
+            "generator": f"briefing {__version__}", "css": css, "notes": [n for n in [_language_note(brief)] if n]}
+
+
+def _language_note(brief: WeeklyBrief) -> str | None:
+    from briefing.text.language import brief_note
+
+    return brief_note([s.language for s in brief.sources])
 
 
 def to_markdown(brief: WeeklyBrief, templates: Path | None = None) -> str:
@@ -79,6 +85,7 @@ def to_dict(brief: WeeklyBrief) -> dict:
         "title": brief.title,
         "week": brief.week,
         "generator": f"briefing {__version__}",
+        "language_note": _language_note(brief),
         "sources": render.source_dicts(brief.sources),
         "key_points": [claim(s.key_points[0]) for s in brief.stories if s.key_points],
         "sections": list(sections.values()),
@@ -119,7 +126,9 @@ def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str
           templates: Path | None = None, extra_css: str = "", pdf_variant: str | None = None) -> list[Path]:
     """Write the chosen formats into out_dir/<week>/; return the paths written. `templates`
     and `extra_css` are the user's, as for a single brief."""
+    from briefing.render.docx import weekly_docx
+
     return write_rendered(out_dir / brief.week, formats, name, brief.title,
                           markdown=lambda: to_markdown(brief, templates),
                           html=lambda: to_html(brief, templates, extra_css), json=lambda: to_json(brief),
-                          pdf_variant=pdf_variant, printer=printer)
+                          pdf_variant=pdf_variant, printer=printer, docx=lambda: weekly_docx(brief))

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.judged.spans import sentences
-from tests.test_cli import run
+from tests.cli.test_cli import run
 
 CLUSTERS = ROOT / "tests" / "data" / "clusters"
 CLUSTER = "dprk-russia"

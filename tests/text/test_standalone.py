@@ -167,7 +167,7 @@ def test_a_wire_story_brief_shows_no_debris_and_only_claims_that_stand_alone(wri
 
 # -- on the real judged clusters (../shared, not in the repository) ------------------------------
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT.parent / "shared" / "devsets" / "multinews"
 JUDGED = ROOT / "tests" / "judged" / "multinews"
 needs_devset = pytest.mark.skipif(not DEVSET.is_dir(), reason=f"{DEVSET} is absent: the judged clusters' "

@@ -10,7 +10,7 @@ from briefing.options import Options
 from briefing import pipeline, profile
 from briefing.render import views as render
 from tests.conftest import EXAMPLE
-from tests.test_cli import GOOD, run
+from tests.cli.test_cli import GOOD, run
 
 PROFILE = """\
 title = "Weekly brief: Lenvik"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, norm
-from tests.test_cli import run
+from tests.cli.test_cli import run
 
 CLUSTERS = ROOT / "tests" / "data" / "clusters"
 

@@ -85,7 +85,8 @@ def test_refuses_to_overwrite_an_input_file(tmp_path):
     ("blank.txt", "   \n\n  \t\n", "is empty"),
     ("menu.txt", "Home\nWorld\nSport\nSign in\n", "no sentences left"),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
-    ("report.pdf", b"%PDF-1.4 whatever", "cannot read '.pdf' files"),
+    ("report.pdf", b"%PDF-1.4 whatever", "is not a readable PDF"),
+    ("report.xlsx", b"PK\x03\x04", "cannot read '.xlsx' files"),
 ])
 def test_a_bad_article_is_skipped_with_a_one_line_reason_and_the_rest_still_build(tmp_path, name, content, reason):
     (tmp_path / "good.txt").write_text(GOOD)
@@ -125,7 +126,7 @@ def test_no_usable_article_exits_1_without_a_brief(tmp_path):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["--formats", "docx"], "unknown format docx; choose from md,html,pdf,json"),
+    (["--formats", "doc"], "unknown format doc; choose from md,html,pdf,json,docx"),
     (["--name", "../escape"], "is not a plain file name"),
 ])
 def test_bad_options_get_one_line_errors(tmp_path, args, message):
