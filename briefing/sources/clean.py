@@ -158,6 +158,12 @@ def _is_prose(text: str, rules: DebrisRules) -> bool:
     return len(words) >= LONG_PROSE_WORDS and not _is_title_case(words)
 
 
+def is_debris(text: str) -> bool:
+    """Whether `text`, as a line of its own, is a caption, a credit or site boilerplate."""
+    words = _WORD.findall(text)
+    return len(words) <= MAX_DEBRIS_WORDS and _matches_debris(text.lower().strip(), len(words), debris_rules())
+
+
 def _matches_debris(low: str, n_words: int, rules: DebrisRules) -> bool:
     """A caption marker at either end, or a boilerplate phrase that opens the line or fills
     most of a short one ("Advertisement", "We use cookies."); a sentence of reporting that

@@ -42,17 +42,19 @@ def _summarizer_class(algorithm: str):
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def make_summarizer(algorithm: str, language: str = "en"):
-    """A configured sumy summarizer: the language's stemmer and stop words, where sumy has
-    them (language.py says which), else the words as written and no stop words."""
+    """A configured sumy summarizer: the language's stemmer (each word stemmed once per
+    process: sumy stems every word of every sentence again for each comparison) and stop
+    words, where sumy has them (language.py says which), else the words as written and no
+    stop words."""
     from sumy.nlp.stemmers import Stemmer, null_stemmer
     from sumy.utils import get_stop_words
 
     from briefing.text.language import support
 
     sumy_name, stems, stops = support(language)
-    summarizer = _summarizer_class(algorithm)(Stemmer(sumy_name) if stems else null_stemmer)
+    stemmer = lru_cache(maxsize=200_000)(Stemmer(sumy_name)) if stems else null_stemmer
+    summarizer = _summarizer_class(algorithm)(stemmer)
     summarizer.stop_words = frozenset(get_stop_words(sumy_name)) if stops else frozenset()
     return summarizer
 

@@ -14,11 +14,19 @@ the budget is spent. They split sentences with the same splitter as briefing (sy
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from briefing.errors import BriefingError, UsageError
+
+# One BLAS thread: the only BLAS work here is LSA's SVD of a small matrix, which OpenBLAS
+# splits over every core; on a busy 2-core machine its threads wait on each other and one
+# SVD took 30 times as long (1.4 s of CPU against 0.05 s). Set before numpy is first imported
+# (sumy imports it); a user's own setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 BASELINES = ("lexrank", "textrank", "lsa", "luhn", "sumbasic")
 SYSTEMS = ("briefing",) + BASELINES
@@ -69,6 +77,7 @@ def truncate(text: str, budget: int) -> str:
     return " ".join(text.split()[:budget])
 
 
+@lru_cache(maxsize=1)
 def _scorer():
     try:
         from rouge_score import rouge_scorer
@@ -91,11 +100,9 @@ def rouge_recall(scorer, summary: str, refs: list[str], budget: int) -> tuple[fl
 
 def baseline_summary(texts: list[str], algorithm: str, budget: int) -> list[str]:
     """sumy over the concatenated articles: sentences in rank order until `budget` words."""
-    from briefing.text.sentences import split_spans
     from briefing.stages.summarize import rank
 
-    joined = "\n\n".join(texts)
-    sentences = [" ".join(joined[s:e].split()) for s, e in split_spans(joined)]
+    sentences = _joined_sentences(tuple(texts))
     chosen, used = [], 0
     for i in rank(sentences, algorithm):
         if used >= budget:
@@ -103,6 +110,15 @@ def baseline_summary(texts: list[str], algorithm: str, budget: int) -> list[str]
         chosen.append(sentences[i])
         used += len(sentences[i].split())
     return chosen
+
+
+@lru_cache(maxsize=1)
+def _joined_sentences(texts: tuple[str, ...]) -> list[str]:
+    """The sentences of the articles pasted together (split once for all the baselines)."""
+    from briefing.text.sentences import split_spans
+
+    joined = "\n\n".join(texts)
+    return [" ".join(joined[s:e].split()) for s, e in split_spans(joined)]
 
 
 def _norm(text: str) -> str:
@@ -131,36 +147,60 @@ def redundancy_share(lines: list[str]) -> float:
     return 100 * dup / len(pairs)
 
 
-def evaluate(set_dir: Path, budget: int = 100, systems: tuple[str, ...] = SYSTEMS) -> list[SystemResult]:
-    """Score every system on every cluster of the set."""
-    from briefing.summary import multidoc
+def evaluate(set_dir: Path, budget: int = 100, systems: tuple[str, ...] = SYSTEMS,
+             jobs: int | None = None) -> list[SystemResult]:
+    """Score every system on every cluster of the set, the clusters shared among `jobs`
+    processes (default: all cores)."""
+    from briefing import parallel
 
     clusters = load_set(set_dir)
-    scorer = _scorer()
+    _scorer()  # a missing scorer is said here, once; the workers inherit it
+    tasks = [(cluster, systems, budget) for cluster in clusters]
+    jobs = parallel.default_jobs() if jobs is None else max(1, jobs)
+    if jobs == 1 or len(tasks) < 2:
+        scored = list(map(_score_cluster, tasks))
+    else:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        with multiprocessing.get_context("fork" if "fork" in methods else None).Pool(min(jobs, len(tasks))) as pool:
+            scored = pool.map(_score_cluster, tasks, chunksize=1)
     results = []
     for system in systems:
         result = SystemResult(system)
-        verbatim, redundancy = [], []
-        for cluster in clusters:
-            texts = [_read(p) for p in cluster.docs]
-            start = time.perf_counter()
-            if system == "briefing":
-                lines, _ = multidoc.summarize([str(p) for p in cluster.docs], budget)
-            else:
-                lines = baseline_summary(texts, system, budget)
-            result.seconds += time.perf_counter() - start
-            r1, r2 = rouge_recall(scorer, "\n".join(lines), cluster.refs, budget)
+        for cluster, by_system in zip(clusters, scored):
+            r1, r2, seconds, _, _ = by_system[system]
             result.per_cluster[cluster.name] = (r1, r2)
-            if system == "briefing":
-                verbatim.append(verbatim_share(lines, texts))
-                redundancy.append(redundancy_share(lines))
+            result.seconds += seconds
         result.rouge1 = sum(r for r, _ in result.per_cluster.values()) / len(clusters)
         result.rouge2 = sum(r for _, r in result.per_cluster.values()) / len(clusters)
-        if verbatim:
-            result.verbatim = sum(verbatim) / len(verbatim)
-            result.redundancy = sum(redundancy) / len(redundancy)
+        if system == "briefing":
+            result.verbatim = sum(s[system][3] for s in scored) / len(scored)
+            result.redundancy = sum(s[system][4] for s in scored) / len(scored)
         results.append(result)
     return results
+
+
+def _score_cluster(task: tuple[Cluster, tuple[str, ...], int]) -> dict[str, tuple]:
+    """Every system on one cluster (read once, its articles split once for the baselines):
+    system -> (ROUGE-1, ROUGE-2, seconds, verbatim %, redundant %), the last two for briefing."""
+    from briefing.pipeline import Options
+    from briefing.summary import multidoc
+
+    cluster, systems, budget = task
+    texts = [_read(p) for p in cluster.docs]
+    scored = {}
+    for system in systems:
+        start = time.perf_counter()
+        if system == "briefing":
+            lines, _ = multidoc.summarize([str(p) for p in cluster.docs], budget, Options(jobs=1))
+        else:
+            lines = baseline_summary(texts, system, budget)
+        seconds = time.perf_counter() - start
+        r1, r2 = rouge_recall(_scorer(), "\n".join(lines), cluster.refs, budget)
+        extra = (verbatim_share(lines, texts), redundancy_share(lines)) if system == "briefing" else (None, None)
+        scored[system] = (r1, r2, seconds, *extra)
+    return scored
 
 
 def table(results: list[SystemResult], n_clusters: int, budget: int) -> str:

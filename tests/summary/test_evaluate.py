@@ -118,19 +118,6 @@ def test_eval_of_a_missing_folder_is_one_line():
     assert result.returncode == 2 and "/nonexistent/set: no such folder" in result.stderr
 
 
-@pytest.mark.parametrize("text,quote", [
-    ("``We will rebuild the bridge within a year,'' the mayor said on Monday.", True),  # newswire
-    ("“We will rebuild the bridge within a year,” the mayor said on Monday.", True),
-    ('"We will rebuild the bridge within a year," the mayor said on Monday.', True),
-    ("The mayor said on Monday that ``the city will rebuild the bridge within a year'' at any cost.", True),
-    ("The mayor said on Monday that the city would rebuild the bridge within a year.", False),
-])
-def test_a_quotation_is_recognised_in_every_quoting_style(text, quote):
-    from briefing.summary import multidoc
-
-    assert multidoc._is_quote(text) is quote
-
-
 NEWSWIRE = ROOT / "tests" / "data" / "newswire"
 
 

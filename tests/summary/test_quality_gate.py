@@ -20,6 +20,7 @@ FLOORS = tomllib.loads((ROOT / "tests" / "quality_floors.toml").read_text("utf-8
 CLUSTERS = ROOT / "tests" / "data" / "clusters"
 NEWSWIRE = ROOT / "tests" / "data" / "newswire"
 CHECK_BRIEF = ROOT.parent / "shared" / "tools" / "check_brief.py"
+DEVSETS = ROOT.parent / "shared" / "devsets" / "multinews"
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +35,25 @@ def newswire():
     from briefing.summary import evaluate
 
     return {r.system: r for r in evaluate.evaluate(NEWSWIRE, 100, ("briefing", "lexrank"))}
+
+
+@pytest.fixture(scope="module")
+def devsets():
+    from briefing.summary import evaluate
+
+    if not DEVSETS.is_dir():
+        pytest.skip(f"{DEVSETS} is absent: the real devsets live in ../shared beside the repository")
+    return {r.system: r for r in evaluate.evaluate(DEVSETS, 100, ("briefing", "lexrank"))}
+
+
+def test_summary_on_the_real_devsets_is_not_below_its_floor_and_beats_lexrank_by_the_margin(devsets):
+    floors, briefing, lexrank = FLOORS["devsets"], devsets["briefing"], devsets["lexrank"]
+    assert len(briefing.per_cluster) == 57
+    assert briefing.rouge1 >= floors["rouge1_recall"], f"ROUGE-1 {briefing.rouge1:.2f} fell below its floor"
+    assert briefing.rouge2 >= floors["rouge2_recall"], f"ROUGE-2 {briefing.rouge2:.2f} fell below its floor"
+    assert briefing.rouge2 >= floors["min_rouge2_over_lexrank"] * lexrank.rouge2, \
+        f"ROUGE-2 {briefing.rouge2:.2f} is not {floors['min_rouge2_over_lexrank']}x LexRank's {lexrank.rouge2:.2f}"
+    assert briefing.verbatim == 100.0 and briefing.redundancy == 0.0
 
 
 def test_summary_on_ten_article_newswire_clusters_is_not_below_its_floor_and_beats_lexrank(newswire):
