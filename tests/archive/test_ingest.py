@@ -26,7 +26,7 @@ town square next month while the old hall is repaired, traders were told at a me
 </channel></rss>"""
 
 
-def fake_fetch(url: str) -> Page:
+def fake_fetch(url: str, typed: bool = False) -> Page:
     """A web with one article page; any other address is unreachable."""
     if url == "https://news.example/bridge":
         return Page(url, url, "text/html", PAGE)
@@ -118,7 +118,7 @@ def test_urls_are_fetched_once(archive):
     asked: list[str] = []
     reports: list[Report] = []
 
-    def fetcher(url: str) -> Page:
+    def fetcher(url: str, typed: bool = False) -> Page:
         asked.append(url)
         return fake_fetch(url)
 

@@ -135,7 +135,7 @@ def test_a_database_that_is_not_an_archive_is_refused_untouched(tmp_path):
 
 
 @pytest.mark.parametrize("content, create, message", [
-    (b"just some notes\n" * 200, True, r"notes\.db.*is it a briefing archive"),
+    (b"just some notes\n" * 200, True, r"notes\.db is not a briefing archive, and is left untouched.*--db"),
     (None, False, r"no archive at .*notes\.db.*briefing ingest"),
 ])
 def test_a_file_that_is_not_an_archive_gets_a_clear_error(tmp_path, content, create, message):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from briefing.text.named import named
 from briefing.text.people import people, same_person
-from tests.test_brief_content import article, build
+from tests.stages.test_claims_in_the_brief import article, build
 
 
 def test_a_possessive_is_not_part_of_the_name():

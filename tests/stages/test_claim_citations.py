@@ -5,7 +5,7 @@ sentences stay apart."""
 from __future__ import annotations
 
 from briefing.stages import synthesize
-from tests.test_synthesize import ARTICLES, _everything_condensed, _group_of, _load, _write_all
+from tests.stages.test_synthesize import ARTICLES, _everything_condensed, _group_of, _load, _write_all
 
 
 def test_a_claim_told_over_two_adjacent_sentences_cites_both(write, tmp_path):

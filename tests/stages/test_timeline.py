@@ -3,7 +3,7 @@ article's publication date, else it is marked "year unknown" and kept apart — 
 
 from __future__ import annotations
 
-from tests.test_brief_content import article, build
+from tests.stages.test_claims_in_the_brief import article, build
 
 UNDATED = ["Students gathered in Varnholm's main square for a rally on June 4, 1999, the organisers said.",
            "The movement's founder Anna Kessler died on April 15, the organisers recalled at the rally.",
