@@ -284,7 +284,6 @@ def _weekly(args: argparse.Namespace) -> int:
         brief = weekly.build(archive, week, pipeline.Options(title=args.title, summarizer=args.summarizer),
                              jobs=args.jobs)
         written = weekly_render.write(brief, Path(args.output), formats, name, printer)
-        archive.save_brief(week, weekly.claim_records(brief))
     if not args.quiet:
         n = len(brief.sources)
         k = len(brief.stories)
