@@ -181,9 +181,8 @@ def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: 
     outlets = len({a.source.publisher or (urlsplit(a.source.url).hostname if a.source.url else None)
                    or a.source.id for a in articles})
     lead = front.lead_claim(claims)
-    central = next((s for s in summaries if s.source_id == articles[centre].source.id), None)
-    first = central.document.sentences[:1] if central else ()
-    title = front.story_title(articles[centre].source.title, lead.text if lead else (first[0].text if first else None),
+    documents = sorted((s.document for s in summaries), key=lambda d: d.article.source.id != ids[centre])
+    title = front.story_title(articles[centre].source.title, lead.text if lead else front.lead_sentence(documents),
                               [a.name for a in brief.actors], len(ids))
     return Story(title=title, source_ids=ids, key_points=brief.key_points, sections=brief.sections,
                  claims=claims, summaries=summaries, origins=origins, outlets=outlets, lead=lead, salience=salience,

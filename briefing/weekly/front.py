@@ -19,7 +19,7 @@ from briefing.text.standalone import stands_alone
 # An article's first this many sentences are its lead: what happened is said there.
 LEAD_SENTENCES = 3
 # Title length in words, and the fewest words before a clause break may end it.
-TITLE_WORDS = 14
+TITLE_WORDS = 10
 TITLE_MIN_WORDS = 5
 # Importance: each independent origin 1, each further reprint a quarter, each outlet
 # beyond the first a quarter, plus the share of its key points that are new this week
@@ -30,7 +30,12 @@ NOVELTY_WEIGHT = 1.0
 
 _DATELINE = re.compile(
     r"^\s*(?:\([A-Z][\w .]*\)\s*[-—–_:]*\s*"  # (CNN) -
-    r"|[A-Z][A-Z .'-]{2,}(?:,\s*[\w .'-]+?)?\s*(?:\([\w .]+\))?\s*(?:[-—–_]{1,2}|:)\s+)")
+    r"|[A-Z][A-Z .'-]{2,}(?:,\s*[\w .'-]+?)?\s*(?:\([\w .]+\))?\s*(?:[-—–_]{1,2}|:)\s+"
+    r"|[A-Z]{3,}(?:[ ,]+[A-Z]{3,})*\s+(?=[A-Z][a-z]))")  # TOKYO Exhausted engineers ...
+# An opening phrase before the subject ("In an interview with CNN, ...", "On Monday, ..."):
+# the title starts after its comma.
+_OPENER = re.compile(r"^(?:in|on|at|after|before|during|with|as|when|while|under|since|for|by|first|"
+                     r"earlier|later|meanwhile|today|yesterday|last|this)\b[^,]{0,80},\s+", re.I)
 _BREAK = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:after|as|when|while|because|following|amid|despite|"
                     r"according|who|which|where|saying|said|says|but|although|though|until|since|"
                     r"before|even|if|than)\b)")
@@ -46,6 +51,16 @@ def lead_claim(claims: list[Claim]) -> Claim | None:
                                      -len({e.source for e in c.evidence}), -c.score, c.first_seen))
 
 
+def lead_sentence(documents) -> str | None:
+    """When no claim stands alone: the first sentence that does among the opening sentences
+    of the story's articles (the most central article first)."""
+    for document in documents:
+        for sentence in document.sentences[:LEAD_SENTENCES]:
+            if stands_alone(strip_dateline(sentence.text)):
+                return sentence.text
+    return None
+
+
 def strip_dateline(text: str) -> str:
     """'TASHGAR, Karvenia (AP) _ Voters ...' -> 'Voters ...'."""
     m = _DATELINE.match(text)
@@ -57,6 +72,9 @@ def title_from(sentence: str) -> str:
     """A title taken verbatim from the lead: its opening, cut at the first clause break
     after a few words and at most TITLE_WORDS words, with '…' when cut."""
     text = " ".join(strip_dateline(sentence).split()).rstrip(".")
+    opener = _OPENER.match(text)
+    if opener and len(text[opener.end():].split()) >= TITLE_MIN_WORDS:
+        text = text[opener.end()][:1].upper() + text[opener.end() + 1:]
     words = text.split()
     cut = len(text)
     for m in _BREAK.finditer(text):
