@@ -200,6 +200,8 @@ def _add_archive_commands(commands) -> None:
                         help=f"sumy algorithm that ranks each article's sentences (default: {DEFAULT_ALGORITHM})")
     weekly.add_argument("--jobs", type=_positive, metavar="N",
                         help="processes that build stories at once (default: 1)")
+    weekly.add_argument("--full-stories", action="store_true",
+                        help="append every story's full brief (all claims, by section) to the short one")
     weekly.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     weekly.set_defaults(run=_weekly)
 
@@ -276,6 +278,7 @@ def _weekly(args: argparse.Namespace) -> int:
     from briefing.render import write as output
     from briefing.weekly import build as weekly
     from briefing.weekly import render as weekly_render
+    from briefing.weekly.layout import Layout
 
     formats = output.parse_formats(args.formats)
     name = output.check_stem(args.name)
@@ -283,12 +286,13 @@ def _weekly(args: argparse.Namespace) -> int:
     with _open_archive(args) as archive, _printer(formats, args) as printer:
         brief = weekly.build(archive, week, pipeline.Options(title=args.title, summarizer=args.summarizer),
                              jobs=args.jobs)
-        written = weekly_render.write(brief, Path(args.output), formats, name, printer)
+        written = weekly_render.write(brief, Path(args.output), formats, name, printer,
+                                      Layout(full_stories=args.full_stories))
     if not args.quiet:
         n = len(brief.sources)
         k = len(brief.stories)
         _say(f"wrote {', '.join(str(p) for p in written)} ({k} stor{'ies' if k != 1 else 'y'} from {n} "
-             f"source{'s' if n != 1 else ''}{', marked against ' + brief.compared_with if brief.compared_with else ''})")
+             f"source{'s' if n != 1 else ''}{', marked against ' + brief.compared_with if brief.compared_with else ', first brief'})")
     return 0
 
 

@@ -46,6 +46,7 @@ class Story:
     outlets: int  # publishers (else web sites) among its sources
     weight: float = 0.0  # importance (front.importance): the front page's order
     lead: Claim | None = None  # the claim that says what happened, standing alone
+    central: str = ""  # source id of its most central article (the title's headline)
     salience: float = 0.0
     timeline: list[TimelineEvent] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
@@ -185,7 +186,7 @@ def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: 
     title = front.story_title(articles[centre].source.title, lead.text if lead else front.lead_sentence(documents),
                               [a.name for a in brief.actors], len(ids))
     return Story(title=title, source_ids=ids, key_points=brief.key_points, sections=brief.sections,
-                 claims=claims, summaries=summaries, origins=origins, outlets=outlets, lead=lead, salience=salience,
+                 claims=claims, summaries=summaries, origins=origins, outlets=outlets, lead=lead, salience=salience, central=ids[centre],
                  timeline=brief.timeline, actors=brief.actors)
 
 

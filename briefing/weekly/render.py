@@ -40,6 +40,7 @@ def _story_view(brief: WeeklyBrief, story: Story, layout: Layout = Layout()) -> 
 
     body = short_body(story, layout.story_words)
     return {"title": story.title, "sources": story.source_ids, "single_source": story.single_source,
+            "central": story.central,
             "origins": story.origins, "outlets": story.outlets,
             "bottom_line": view(story.lead) if story.lead else None,
             "body": [view(c) for c in body],
@@ -52,13 +53,30 @@ def _story_view(brief: WeeklyBrief, story: Story, layout: Layout = Layout()) -> 
 def context(brief: WeeklyBrief, css: str = "", layout: Layout = Layout()) -> dict:
     first, last = week_days(brief.week)
     stories = [_story_view(brief, s, layout) for s in brief.stories]
+    printed = _printed_sources(stories, layout)
     return {"title": brief.title, "week": brief.week, "first_day": first.isoformat(), "last_day": last.isoformat(),
-            "sources": brief.sources, "stories": stories, "top": stories[:layout.top],
+            "sources": brief.sources, "printed": printed, "stories": stories, "top": stories[:layout.top],
             "others": stories[layout.top:], "full_stories": layout.full_stories,
             "compared_with": brief.compared_with, "previous_week": brief.previous_week,
             "dropped": brief.dropped[:layout.dropped_max], "dropped_total": len(brief.dropped),
             "banner": layout.banner, "built": layout.built,
             "generator": f"briefing {__version__}", "css": css}
+
+
+def _printed_sources(stories: list[dict], layout: Layout) -> set[str]:
+    """The sources the printed brief (PDF) cites: those of the top stories' leads and bodies
+    and each other story's central article (every source, with the full story briefs). The
+    rest are listed in the HTML and Markdown only: a busy week's 5,000 sources would be a
+    hundred printed pages."""
+    if layout.full_stories:
+        return {sid for st in stories for sid in st["sources"]}
+    out = {st["central"] for st in stories[layout.top:]}
+    for st in stories[:layout.top]:
+        for c in st["body"] + ([st["bottom_line"]] if st["bottom_line"] else []):
+            out.update(c["cites"])
+            out.update(sid for d in c["denials"] for sid in d["cites"])
+            out.update(sid for d in c["discrepancies"] for sid, _ in d["pairs"])
+    return out
 
 
 def to_markdown(brief: WeeklyBrief, layout: Layout = Layout()) -> str:

@@ -42,6 +42,8 @@ LEAD_WORDS = 400
 NAME_WEIGHT = 1.0
 # Similarity lost per day between two reports (TDT's time decay; at most 6 days in a week).
 DAY_DECAY = 0.03
+# Two articles are linked only when they share at least this many terms.
+SHARED_TERMS = 2
 # Terms in more than this share of the week's articles are everyday news vocabulary: they
 # say nothing about which event an article reports and are left out.
 COMMON_SHARE = 0.1
@@ -127,12 +129,17 @@ def similarities(items: list[Item]) -> np.ndarray:
             if df[t] >= 2:
                 postings[t].append((i, w))
     sim = np.zeros((n, n), dtype=np.float32)
+    shared = np.zeros((n, n), dtype=np.uint8)
     for plist in postings.values():
         if len(plist) < 2:
             continue
         idx = np.fromiter((i for i, _ in plist), dtype=np.int64, count=len(plist))
         w = np.fromiter((x for _, x in plist), dtype=np.float32, count=len(plist))
-        sim[np.ix_(idx, idx)] += np.outer(w, w)
+        block = np.ix_(idx, idx)
+        sim[block] += np.outer(w, w)
+        shared[block] = np.minimum(shared[block], SHARED_TERMS) + 1
+    sim[shared < SHARED_TERMS] = 0  # one word in common ("ship") is not one event
+    del shared
     days = _days(items)
     decay = 1 - DAY_DECAY * np.abs(days[:, None] - days[None, :])
     sim *= np.clip(decay, 0, 1)
