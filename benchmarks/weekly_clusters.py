@@ -118,8 +118,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(archive, out: Path) -> None:
-    import subprocess
-
     from briefing.weekly import build as weekly
     from briefing.weekly import render as weekly_render
 
@@ -128,9 +126,18 @@ def _build(archive, out: Path) -> None:
     written = weekly_render.write(brief, out, ("md", "html", "pdf"), "brief")
     print(f"weekly brief {time.perf_counter() - t0:.1f} s: {', '.join(str(p) for p in written)}")
     pdf = [p for p in written if p.suffix == ".pdf"][0]
+    print(f"PDF pages {pdf_pages(pdf)} for {len(brief.sources)} articles, {len(brief.stories)} stories")
+
+
+def pdf_pages(pdf: Path) -> str:
+    """The PDF's page count as pdfinfo (poppler-utils) reads it, else '?'."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdfinfo"):
+        return "? (install poppler-utils for pdfinfo)"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
-    print(f"PDF pages {pages} for {len(brief.sources)} articles, {len(brief.stories)} stories")
+    return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
 
 
 if __name__ == "__main__":
