@@ -90,7 +90,10 @@ def test_front_page_shows_ten_stories_with_leads_and_lists_the_rest_in_one_line(
     top, others = front.split("### Other stories")
     numbered = [line for line in top.splitlines() if re.match(r"\d+\. \*\*", line)]
     assert len(numbered) == 10
-    assert all(" — " in line and "sources from" in line for line in numbered)  # a lead and its support
+    leads = [lead for _, lead, _, _ in EVENTS]
+    for line in numbered:  # the whole lead, once (its first words bold, as the title), and its support
+        text = line.replace("**", "")
+        assert sum(text.count(lead) for lead in leads) == 1 and "sources from" in line, line
     listed = [line for line in others.splitlines() if line.startswith("- ")]
     assert len(listed) == 2 and all("(2 sources)" in line for line in listed)
     assert md.count("\n## ") == 10 + 2  # ten story bodies, then Sources... and nothing for the two others

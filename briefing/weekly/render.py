@@ -43,11 +43,21 @@ def _story_view(brief: WeeklyBrief, story: Story, layout: Layout = Layout()) -> 
             "central": story.central,
             "origins": story.origins, "outlets": story.outlets,
             "bottom_line": view(story.lead) if story.lead else None,
+            # a title made of the lead's opening words is printed once, as the lead's start
+            "lead_rest": _lead_rest(story), "title_head": story.title.removesuffix(" …"),
+            "lead_gap": bool(story.lead) and story.lead.text[len(story.title.removesuffix(" …")):][:1].isspace(),
             "body": [view(c) for c in body],
             "left_out": len(story.claims) - len(body),
             "key_points": [_claim_view(brief, c) for c in story.key_points],
             "sections": [{"key": s.key, "title": s.title, "claims": [_claim_view(brief, c) for c in s.claims]}
                          for s in story.sections]}
+
+
+def _lead_rest(story: Story) -> str | None:
+    head = story.title.removesuffix(" …")
+    if story.lead is None or not story.lead.text.startswith(head):
+        return None
+    return render._one_line(story.lead.text[len(head):])
 
 
 def context(brief: WeeklyBrief, css: str = "", layout: Layout = Layout()) -> dict:
