@@ -25,6 +25,14 @@ _POINTS_BACK = re.compile(
     r"same|latter|former|two|three|man|woman|men|women|company|group|official|spokesman|"
     r"spokeswoman|agency|move's|idea|proposal|request|question|answer|issue|problem|situation))\b",
     re.I)
+# Pointing back later in the opening: "Officials also said", "this latest controversy",
+# "the other two reactors".
+_BACK_EARLY = re.compile(r"^(?:\S+\s+){0,3}also\b|\b(?:this|these|that|those)\s+(?:latest|new|recent|same)\b|"
+                         r"\bthe\s+other\s+(?:one|two|three|four|five|several)\b", re.I)
+# A headline glued to the sentence ("All Signs Point to a Tight Race: Those watching ...").
+_HEADLINE_COLON = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:a|an|the|of|to|in|on|for|and)\s+){0,2}){2,8}[A-Z][\w'’-]*:\s")
+# A sentence cut at an abbreviation ("... voted no: Sens.").
+_CUT_AT_TITLE = re.compile(r"\b(?:Sens?|Reps?|Gov|Govs|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Prof|St)\.$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My)\b")
 _QUOTES = "\"“”«»"
 
@@ -39,7 +47,8 @@ def stands_alone(text: str) -> bool:
         return False
     if not (s[0].isupper() or s[0] == "(" or s[0].isdigit()):
         return False
-    if _POINTS_BACK.match(s):
+    if _POINTS_BACK.match(s) or _BACK_EARLY.search(" ".join(words[:12])) or _HEADLINE_COLON.match(s) \
+            or _CUT_AT_TITLE.search(s):
         return False
     if s[0] in _QUOTES + "'‘’" or _open_quote(s):
         return False
