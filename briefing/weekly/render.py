@@ -110,6 +110,7 @@ def to_dict(brief: WeeklyBrief) -> dict:
 
     stories = [{"title": s.title, "sources": s.source_ids, "single_source": s.single_source,
                 "origins": s.origins, "outlets": s.outlets, "weight": round(s.weight, 4),
+                "central": s.central, "lead": claim(s.lead) if s.lead else None,
                 "key_points": [claim(c) for c in s.key_points],
                 "sections": [{"key": x.key, "title": x.title, "claims": [claim(c) for c in x.claims]}
                              for x in s.sections],
