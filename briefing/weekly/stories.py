@@ -141,8 +141,12 @@ def similarities(items: list[Item]) -> np.ndarray:
     sim[shared < SHARED_TERMS] = 0  # one word in common ("ship") is not one event
     del shared
     days = _days(items)
-    decay = 1 - DAY_DECAY * np.abs(days[:, None] - days[None, :])
-    sim *= np.clip(decay, 0, 1)
+    decay = np.subtract.outer(days, days)  # in place from here: one n x n temporary
+    np.abs(decay, out=decay)
+    decay *= -DAY_DECAY
+    decay += 1
+    np.clip(decay, 0, 1, out=decay)
+    sim *= decay
     return sim
 
 
@@ -157,7 +161,6 @@ def events(items: list[Item]) -> list[Event]:
     members: list[list[int]] = [[] for _ in group_of]
     for i, g in enumerate(start):
         members[g].append(i)
-    inner = sim.sum(axis=1) - np.diag(sim)  # each article's summed similarity to the others...
     if len(group_of) == len(items):
         total = sim.copy()
     else:  # sum rows and columns of each group
@@ -168,10 +171,13 @@ def events(items: list[Item]) -> list[Event]:
     out = []
     for groups in _agglomerate(total, sizes):
         group = sorted(i for g in groups for i in members[g])
-        inner = sim[np.ix_(group, group)].sum(axis=1)  # ...within its story
+        inner = sim[np.ix_(group, group)].sum(axis=1)  # each member's similarity to the others
         out.append(Event(group, group[int(np.argmax(inner))]))
     out.sort(key=lambda e: e.members[0])
     return out
+
+
+ROWS_AT_ONCE = 512
 
 
 def _agglomerate(total: np.ndarray, sizes: np.ndarray) -> list[list[int]]:
@@ -190,12 +196,11 @@ def _agglomerate(total: np.ndarray, sizes: np.ndarray) -> list[list[int]]:
 
     best = np.zeros(k, dtype=np.int64)
     best_val = np.full(k, -np.inf)
-    if k > 1:
-        avg = total / np.outer(sizes, sizes)
-        np.fill_diagonal(avg, -np.inf)
-        best = avg.argmax(axis=1)
-        best_val = avg[np.arange(k), best].astype(np.float64)
-        del avg
+    for lo in range(0, k if k > 1 else 0, ROWS_AT_ONCE):  # in blocks of rows: no k x k temporary
+        avg = total[lo:lo + ROWS_AT_ONCE] / np.outer(sizes[lo:lo + ROWS_AT_ONCE], sizes)
+        avg[np.arange(len(avg)), np.arange(lo, lo + len(avg))] = -np.inf
+        best[lo:lo + len(avg)] = avg.argmax(axis=1)
+        best_val[lo:lo + len(avg)] = avg[np.arange(len(avg)), best[lo:lo + len(avg)]]
     while k > 1:
         a = int(np.argmax(best_val))
         if best_val[a] < JOIN_STORY:
