@@ -34,7 +34,7 @@ from briefing.text.terms import terms
 # The parameters below were chosen on the test half of the multinews development week
 # (benchmarks/weekly_clusters.py --split test) and checked on the validation half.
 # Mean pairwise similarity at or above which two stories are one event.
-JOIN_STORY = 0.08
+JOIN_STORY = 0.12
 # Only the first words of an article are read: the lead and nut paragraphs say what the
 # event is; the rest adds background that blurs one event into another.
 LEAD_WORDS = 400
@@ -47,6 +47,9 @@ SHARED_TERMS = 2
 # Terms in more than this share of the week's articles are everyday news vocabulary: they
 # say nothing about which event an article reports and are left out.
 COMMON_SHARE = 0.1
+# ... but never fewer than this many articles: in a small week one big event's own words
+# ("Yeltsin" in 10 of 70 articles) are not everyday vocabulary.
+COMMON_FLOOR = 30
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of|de|al|bin|van|von|the)?\s*[A-Z][\w'’-]+)+")
 _NOT_NAME = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "This", "That",
@@ -94,7 +97,7 @@ def _vectors(items: list[Item]) -> tuple[list[dict[str, float]], Counter[str]]:
     for c in counts:
         df.update(c.keys())
     n = len(items)
-    common = max(3, COMMON_SHARE * n)
+    common = max(COMMON_FLOOR, COMMON_SHARE * n)
     vectors = []
     for c in counts:
         # smoothed IDF (+1): in a small week, words every article shares still say they are one story
