@@ -205,3 +205,17 @@ def test_the_shelf_lists_every_weeks_brief_newest_first(tmp_path):
     assert '<a href="2023-W43/brief.html">brief.html</a>' in index_html
     assert '<a href="2023-W42/brief.md">brief.md</a>' in index_html and "2023-W42/brief.html" not in index_html
     assert "<b>" not in index_html
+
+
+@pytest.mark.parametrize("lead, title", [
+    ("TASHGAR, Karvenia (AP) _ Voters in this former Soviet republic go to the polls Sunday in a presidential "
+     "election.", "Voters in this former Soviet republic go to the polls …"),
+    ("DONETSK/KIEV, Ukraine Pro-Russian protesters seized state buildings in three east Ukrainian cities on Sunday.",
+     "Pro-Russian protesters seized state buildings in three east Ukrainian cities …"),
+    ("(CNN) A fourth death in central Illinois has been connected to synthetic cannabinoid use, officials said.",
+     "A fourth death in central Illinois has been connected …"),
+])
+def test_a_wire_storys_title_is_its_leads_opening_without_the_dateline(lead, title):
+    from briefing.weekly.front import title_from
+
+    assert title_from(lead) == title

@@ -30,8 +30,8 @@ NOVELTY_WEIGHT = 1.0
 
 _DATELINE = re.compile(
     r"^\s*(?:\([A-Z][\w .]*\)\s*[-—–_:]*\s*"  # (CNN) -
-    r"|[A-Z][A-Z .'-]{2,}(?:,\s*[\w .'-]+?)?\s*(?:\([\w .]+\))?\s*(?:[-—–_]{1,2}|:)\s+"
-    r"|[A-Z]{3,}(?:[ ,]+[A-Z]{3,})*\s+(?=[A-Z][a-z]))")  # TOKYO Exhausted engineers ...
+    r"|[A-Z][A-Z ./'-]{2,}(?:,\s*[\w .'-]+?)?\s*(?:\([\w .]+\))?\s*(?:[-—–_]{1,2}|:)\s+"
+    r"|[A-Z]{3,}(?:[ ,/]+[A-Z]{3,})*(?:,\s*[A-Z][a-z]+)?\s+(?=[A-Z][a-z]))")  # TOKYO Exhausted ...
 # An opening phrase before the subject ("In an interview with CNN, ...", "On Monday, ..."):
 # the title starts after its comma.
 _OPENER = re.compile(r"^(?:in|on|at|after|before|during|with|as|when|while|under|since|for|by|first|"
