@@ -18,6 +18,12 @@ $(STAMP): pyproject.toml
 	  apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
 	  { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1; } || \
 	  echo "note: libharfbuzz-subset0 not installed; PDFs are made a little slower"; fi
+	@# poppler-utils (pdfinfo, pdftoppm): the weekly benchmarks count and show the PDF's pages.
+	@# Optional as above: without it they print '?' for the page count.
+	-@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! command -v pdfinfo >/dev/null; then \
+	  apt-get install -y -qq poppler-utils >/dev/null 2>&1 || \
+	  { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq poppler-utils >/dev/null 2>&1; } || \
+	  echo "note: poppler-utils not installed; the benchmarks print no PDF page count"; fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,eval]'

@@ -54,15 +54,16 @@ def weekly_brief(archive, week: str, options: Options | None = None):
     from briefing.weekly import build
 
     options = options or make_options()
-    brief = build.build(archive, week, options, jobs=options.jobs)
-    archive.save_brief(week, build.claim_records(brief))
-    return brief
+    return build.build(archive, week, options, jobs=options.jobs, record=True)
 
 
 def write_weekly(brief, output: str | Path, formats: tuple[str, ...] = ("md", "html", "pdf", "json"),
-                 name: str = "brief", **render) -> list[Path]:
-    """Write a weekly brief into output/YYYY-Www/; `render` as for write_brief."""
+                 name: str = "brief", layout=None, printer=None) -> list[Path]:
+    """Write a weekly brief into output/YYYY-Www/ and the shelf (output/index.html, index.md);
+    `layout` (weekly.layout.Layout) says how much is printed and carries the user's templates,
+    stylesheet, PDF variant and banner."""
     from briefing.render import write
     from briefing.weekly import render as weekly_render
+    from briefing.weekly.layout import Layout
 
-    return weekly_render.write(brief, Path(output), formats, write.check_stem(name), **render)
+    return weekly_render.write(brief, Path(output), formats, write.check_stem(name), printer, layout or Layout())

@@ -16,10 +16,11 @@ from briefing.sources import clean
 from briefing.sources import feeds
 from briefing.sources import web as fetch
 from briefing.sources import files as ingest
-from briefing.archive.store import Archive
+from briefing.archive import dates
+from briefing.archive.store import Archive, published_day
 from briefing.errors import InputError
 from briefing.options import Limits
-from briefing.models import RawArticle, Source, printable
+from briefing.models import Article, RawArticle, Source, printable
 from briefing.text.sanitize import strip_controls
 
 
@@ -182,9 +183,23 @@ class Intake:
             self.report(Report(label, "failed", detail=str(exc)))
             return
         raw_text = strip_controls("\n\n".join(b.text for b in raw.blocks))  # kept as read, less controls
+        article, dated = _dated(article)
+        note = "; ".join(x for x in (note, dated) if x)
         # a file name that is not UTF-8 (or holds an escape sequence) is stored as it is shown
         added = self.archive.add(article, raw_text, input=printable(label), urls=list(urls),
                                  via=printable(via) if via else None)
         detail = "; ".join(x for x in (added.note, note) if x) if added.status == "present" else \
             "; ".join(x for x in (article.source.title or "untitled", added.note, note) if x)
         self.report(Report(label, added.status, added.article_id, detail))
+
+
+def _dated(article: Article) -> tuple[Article, str]:
+    """The article with a publication day from its file name or text when its metadata gives
+    none it can use, and a note saying where the day came from (or that there is none)."""
+    source = article.source
+    if published_day(source.published):
+        return article, ""
+    day, where = dates.publication_day(None, source.path, article.text)
+    if day is None:
+        return article, dates.NO_DATE
+    return replace(article, source=replace(source, published=day)), f"dated {day} from its {where}"

@@ -319,8 +319,7 @@ class Archive:
             db.execute("INSERT OR REPLACE INTO briefs (week, claims) VALUES (?, ?)",
                        (week, json.dumps(claims, ensure_ascii=False, sort_keys=True)))
 
-    def previous_brief(self, week: str) -> tuple[str, list[dict]] | None:
-        """The latest stored brief of a week before `week` (ISO week keys sort in time order)."""
-        row = self.db.execute("SELECT week, claims FROM briefs WHERE week < ? ORDER BY week DESC LIMIT 1",
-                              (week,)).fetchone()
-        return (row[0], json.loads(row[1])) if row else None
+    def brief_of(self, week: str) -> list[dict] | None:
+        """The claims stored with the brief of exactly `week`, or None when there is none."""
+        row = self.db.execute("SELECT claims FROM briefs WHERE week = ?", (week,)).fetchone()
+        return json.loads(row[0]) if row else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from briefing.cli.common import (add_brief_options, customisation, options_from, positive, printer, say,
@@ -75,6 +76,8 @@ def add(commands) -> None:
     weekly.add_argument("-o", "--output", default="output", metavar="DIR",
                         help="folder to write the week's folder into (default: output)")
     add_brief_options(weekly, "'Weekly brief YYYY-Www'", "processes that build stories at once (default: 1)")
+    weekly.add_argument("--full-stories", action="store_true",
+                        help="append every story's full brief (all claims, by section) to the short one")
     weekly.set_defaults(run=_weekly)
 
 
@@ -152,19 +155,22 @@ def _weekly(args: argparse.Namespace) -> int:
     from briefing import api
     from briefing.render import write
     from briefing.weekly.build import last_complete_week, parse_week
+    from briefing.weekly.layout import Layout
 
     formats = write.parse_formats(args.formats)
     name = write.check_stem(args.name)
     week = parse_week(args.week) if args.week else last_complete_week()
     templates, extra_css = customisation(args)
     options = options_from(args)
+    layout = Layout(full_stories=args.full_stories, templates=templates, extra_css=extra_css,
+                    pdf_variant=args.pdf_variant, banner=options.banner,
+                    built=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if options.stamp else None)
     with _open_archive(args) as archive, printer(formats, args) as pdf_printer:
-        brief = api.weekly_brief(archive, week, options)
-        written = api.write_weekly(brief, Path(args.output), formats, name, templates=templates,
-                                   extra_css=extra_css, pdf_variant=args.pdf_variant, printer=pdf_printer)
+        brief = api.weekly_brief(archive, week, options)  # recorded for next week's "what's new"
+        written = api.write_weekly(brief, Path(args.output), formats, name, layout, printer=pdf_printer)
     if not args.quiet:
         n = len(brief.sources)
         k = len(brief.stories)
         say(f"wrote {', '.join(str(p) for p in written)} ({k} stor{'ies' if k != 1 else 'y'} from {n} "
-            f"source{'s' if n != 1 else ''}{', marked against ' + brief.compared_with if brief.compared_with else ''})")
+            f"source{'s' if n != 1 else ''}{', marked against ' + brief.compared_with if brief.compared_with else ', first brief'})")
     return 0

@@ -1,8 +1,9 @@
 """The weekly brief: a week of archived articles, clustered into stories, each story built
 with the stages of the single brief, then compared with last week's brief.
 
-    archive.week -> stories.cluster -> per story: segment -> summarize -> synthesize
-    -> classify -> key points, title -> order by weight -> novelty.compare -> WeeklyBrief
+    archive.week -> stories.events -> per story: segment -> summarize -> synthesize
+    -> classify -> key points, lead, title (front.py) -> novelty.compare against the
+    previous ISO week's brief -> order by importance -> WeeklyBrief -> stored for next week
 
 Sources are numbered 1, 2, 3 across the week in time order (the order `archive.week` gives),
 so a claim's citations point into one source list for the whole brief.
@@ -19,6 +20,7 @@ from briefing.options import Options
 from briefing import pipeline
 from briefing.stages import classify
 from briefing.weekly import novelty
+from briefing.weekly import front
 from briefing.weekly import stories
 from briefing.archive.store import Archive, Stored, iso_week
 from briefing.errors import NoArticlesError, UsageError
@@ -26,11 +28,6 @@ from briefing.models import Actor, Article, Claim, Section, Source, Summary, Tim
 from briefing.text import language
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-# Weight of a story: each independent origin counts 1, each further outlet reprinting an
-# origin a quarter (corroboration, not volume), plus the mean score of its key points (the
-# summarizer's salience, already raised for corroborated claims) to break ties between
-# stories of equal coverage.
-REPRINT_WEIGHT = 0.25
 # Below this many articles a week is built in one process even with --jobs: starting
 # workers costs more (about a second) than the stories take. One process is the default:
 # on the shared 2-core machine benchmarks/weekly.py found no reliable gain from two workers
@@ -49,7 +46,10 @@ class Story:
     summaries: list[Summary]
     origins: int  # independent origins among its sources (near-duplicates count once)
     outlets: int  # publishers (else web sites) among its sources
-    weight: float = 0.0
+    weight: float = 0.0  # importance (front.importance): the front page's order
+    lead: Claim | None = None  # the claim that says what happened, standing alone
+    central: str = ""  # source id of its most central article (the title's headline)
+    salience: float = 0.0
     timeline: list[TimelineEvent] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
 
@@ -68,6 +68,7 @@ class WeeklyBrief:
     compared_with: str | None = None  # the week of the brief the marks compare against
     marks: dict[tuple[str, int], novelty.Mark] = field(default_factory=dict)
     dropped: list[dict] = field(default_factory=list)  # last week's claims no source repeats
+    previous_week: str = ""  # the ISO week before; compared_with is it, or None: first brief
 
     def claim_origins(self, claim: Claim) -> int:
         return len({self.origin_of[s] for s in claim.source_ids})
@@ -97,8 +98,11 @@ def week_days(week: str) -> tuple[dt.date, dt.date]:
 
 
 def build(archive: Archive, week: str, options: Options = Options(),
-          jobs: int | None = None) -> WeeklyBrief:
+          jobs: int | None = None, record: bool = True) -> WeeklyBrief:
     """Build the week's brief from the archive; raise NoArticlesError for an empty week.
+
+    The brief's claims are stored in the archive (unless `record` is False), so that next
+    week's brief marks what is new against this one.
 
     Stories are built in `jobs` processes (default 1); the result is the same whatever the
     number, since each story is built on its own and results keep their order.
@@ -113,23 +117,39 @@ def build(archive: Archive, week: str, options: Options = Options(),
     articles = language.tag([_renumbered(s, str(n)) for n, s in enumerate(stored, 1)])
     origin_of = {a.source.id: s.origin_id for a, s in zip(articles, stored)}
     # 2. cluster into stories
-    groups = stories.cluster([stories.Item(n, s.origin_id, s.article.text) for n, s in enumerate(stored)])
+    events = stories.events([stories.Item(n, s.origin_id, s.article.text, s.article.source.published or
+                                          s.ingested[:10]) for n, s in enumerate(stored)])
     # 3. each story through the single brief's stages
     scheme = options.scheme or classify.load_scheme()
-    work = [([articles[i] for i in group], {articles[i].source.id: origin_of[articles[i].source.id] for i in group},
-             scheme, options) for group in groups]
+    work = [([articles[i] for i in e.members], {articles[i].source.id: origin_of[articles[i].source.id]
+                                                 for i in e.members}, scheme, options, e.members.index(e.centre))
+            for e in events]
     built = _map_stories(work, jobs if len(stored) >= PARALLEL_FROM else 1)
-    built.sort(key=lambda s: (-s.weight, source_order(s.source_ids[0])))
-    built = [_prefix_refs(story, f"story-{k}-") for k, story in enumerate(built, 1)]
     brief = WeeklyBrief(week=week, title=options.title or f"Weekly brief {week}",
-                        sources=[a.source for a in articles], stories=built, origin_of=origin_of)
-    # 4. what is new since the last stored brief
-    previous = archive.previous_brief(week)
-    if previous:
-        brief.compared_with, records = previous
+                        sources=[a.source for a in articles], stories=built, origin_of=origin_of,
+                        previous_week=previous_week(week))
+    # 4. what is new since the previous ISO week's brief (that week only: an older brief is
+    # not "last week", and with none this is the first brief)
+    records = archive.brief_of(brief.previous_week)
+    if records is not None:
+        brief.compared_with = brief.previous_week
         sentences = (x for s in built for summary in s.summaries for x in summary.document.sentences)
         brief.marks, brief.dropped = novelty.compare([c for s in built for c in s.claims], records, sentences)
+    # 5. the front page's order: importance, then the story's first source
+    for story in built:
+        marks = [brief.marks.get(c.origin) for c in story.key_points]
+        new = sum(1 for m in marks if m and m.status == "new") / len(marks) if marks and brief.compared_with else 0.0
+        story.weight = front.importance(story.origins, len(story.source_ids), story.outlets, story.salience, new)
+    built.sort(key=lambda s: (-s.weight, source_order(s.source_ids[0])))
+    brief.stories = [_prefix_refs(story, f"story-{k}-") for k, story in enumerate(built, 1)]
+    if record:
+        archive.save_brief(week, claim_records(brief))
     return brief
+
+
+def previous_week(week: str) -> str:
+    first, _ = week_days(week)
+    return iso_week(first - dt.timedelta(days=7))
 
 
 def _map_stories(work: list[tuple], jobs: int | None) -> list[Story]:
@@ -152,7 +172,8 @@ def _renumbered(stored: Stored, source_id: str) -> Article:
     return replace(stored.article, source=replace(stored.article.source, id=source_id))
 
 
-def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: Options) -> Story:
+def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: Options,
+           centre: int = 0) -> Story:
     """One story through the single brief's stages (pipeline.make_brief): the same claims,
     citations, denials, timeline and actors a brief of these articles alone would have."""
     story_options = replace(options, scheme=scheme, title=None, jobs=1, progress=False)
@@ -164,9 +185,12 @@ def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: 
     salience = sum(c.score for c in brief.key_points) / len(brief.key_points) if brief.key_points else 0.0
     outlets = len({a.source.publisher or (urlsplit(a.source.url).hostname if a.source.url else None)
                    or a.source.id for a in articles})
-    return Story(title=brief.title, source_ids=ids, key_points=brief.key_points, sections=brief.sections,
-                 claims=claims, summaries=summaries, origins=origins, outlets=outlets,
-                 weight=origins + REPRINT_WEIGHT * (len(ids) - origins) + salience,
+    lead = front.lead_claim(claims)
+    documents = sorted((s.document for s in summaries), key=lambda d: d.article.source.id != ids[centre])
+    title = front.story_title(articles[centre].source.title, lead.text if lead else front.lead_sentence(documents),
+                              [a.name for a in brief.actors], len(ids))
+    return Story(title=title, source_ids=ids, key_points=brief.key_points, sections=brief.sections,
+                 claims=claims, summaries=summaries, origins=origins, outlets=outlets, lead=lead, salience=salience, central=ids[centre],
                  timeline=brief.timeline, actors=brief.actors)
 
 
@@ -185,7 +209,8 @@ def _prefix_refs(story: Story, prefix: str) -> Story:
         story, claims=[claims[id(c)] for c in story.claims], key_points=same(story.key_points),
         sections=[replace(s, claims=same(s.claims)) for s in story.sections],
         timeline=[replace(e, ref=ref(e.ref), claim=ref(e.claim)) for e in story.timeline],
-        actors=[replace(a, appears_in=[ref(r) for r in a.appears_in]) for a in story.actors])
+        actors=[replace(a, appears_in=[ref(r) for r in a.appears_in]) for a in story.actors],
+        lead=same([story.lead])[0] if story.lead else None)
 
 
 def claim_records(brief: WeeklyBrief) -> list[dict]:

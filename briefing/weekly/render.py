@@ -1,6 +1,11 @@
 """Render and write a WeeklyBrief: Markdown and HTML through templates/weekly.*.j2, JSON as
 BRIEF_JSON.md lays it out (the single brief's fields, plus `stories`), PDF from the HTML.
 
+What the reader sees (layout.Layout decides how much): a front page of the top stories, each
+with its title, its lead and the lead's support; the other stories as one line each; a
+short body per top story (its lead and key points, with discrepancies and denials, within
+about `story_words` words); the full story briefs as an appendix when asked for.
+
 Claims are shown with the single brief's claim view (render._claim_view) plus their mark
 (new / updated / continuing) and the number of independent origins among their sources.
 """
@@ -16,6 +21,7 @@ from briefing.models import Claim, source_order
 from briefing.render.write import write_rendered
 from briefing.render.resources import styles_dir
 from briefing.weekly.build import Story, WeeklyBrief, week_days
+from briefing.weekly.layout import Layout, short_body
 
 
 def _claim_view(brief: WeeklyBrief, claim: Claim) -> dict:
@@ -25,20 +31,45 @@ def _claim_view(brief: WeeklyBrief, claim: Claim) -> dict:
             "changes": mark.changes if mark else []}
 
 
-def _story_view(brief: WeeklyBrief, story: Story) -> dict:
+def _story_view(brief: WeeklyBrief, story: Story, layout: Layout = Layout()) -> dict:
+    def view(c: Claim) -> dict:
+        v = _claim_view(brief, c)
+        if not layout.full_stories:  # the full claims are not printed: no links into them
+            v["denials"] = [{**d, "ref": ""} for d in v["denials"]]
+        return v
+
+    body = short_body(story, layout.story_words)
     return {"title": story.title, "sources": story.source_ids, "single_source": story.single_source,
+            "central": story.central,
             "origins": story.origins, "outlets": story.outlets,
-            "bottom_line": _claim_view(brief, story.key_points[0]) if story.key_points else None,
+            "bottom_line": view(story.lead) if story.lead else None,
+            # a title made of the lead's opening words is printed once, as the lead's start
+            "lead_rest": _lead_rest(story), "title_head": story.title.removesuffix(" …"),
+            "lead_gap": bool(story.lead) and story.lead.text[len(story.title.removesuffix(" …")):][:1].isspace(),
+            "body": [view(c) for c in body],
+            "left_out": len(story.claims) - len(body),
             "key_points": [_claim_view(brief, c) for c in story.key_points],
             "sections": [{"key": s.key, "title": s.title, "claims": [_claim_view(brief, c) for c in s.claims]}
                          for s in story.sections]}
 
 
-def context(brief: WeeklyBrief, css: str = "") -> dict:
+def _lead_rest(story: Story) -> str | None:
+    head = story.title.removesuffix(" …")
+    if story.lead is None or not story.lead.text.startswith(head):
+        return None
+    return render._one_line(story.lead.text[len(head):])
+
+
+def context(brief: WeeklyBrief, css: str = "", layout: Layout = Layout()) -> dict:
     first, last = week_days(brief.week)
+    stories = [_story_view(brief, s, layout) for s in brief.stories]
+    printed = _printed_sources(stories, layout)
     return {"title": brief.title, "week": brief.week, "first_day": first.isoformat(), "last_day": last.isoformat(),
-            "sources": brief.sources, "stories": [_story_view(brief, s) for s in brief.stories],
-            "compared_with": brief.compared_with, "dropped": brief.dropped,
+            "sources": brief.sources, "printed": printed, "stories": stories, "top": stories[:layout.top],
+            "others": stories[layout.top:], "full_stories": layout.full_stories,
+            "compared_with": brief.compared_with, "previous_week": brief.previous_week,
+            "dropped": brief.dropped[:layout.dropped_max], "dropped_total": len(brief.dropped),
+            "banner": layout.banner, "built": layout.built,
             "generator": f"briefing {__version__}", "css": css, "notes": [n for n in [_language_note(brief)] if n]}
 
 
@@ -48,15 +79,31 @@ def _language_note(brief: WeeklyBrief) -> str | None:
     return brief_note([s.language for s in brief.sources])
 
 
-def to_markdown(brief: WeeklyBrief, templates: Path | None = None) -> str:
-    return render._render(render._template(False, "weekly.md.j2", templates), context(brief))
+def _printed_sources(stories: list[dict], layout: Layout) -> set[str]:
+    """The sources the printed brief (PDF) cites: those of the top stories' leads and bodies
+    and each other story's central article (every source, with the full story briefs). The
+    rest are listed in the HTML and Markdown only: a busy week's 5,000 sources would be a
+    hundred printed pages."""
+    if layout.full_stories:
+        return {sid for st in stories for sid in st["sources"]}
+    out = {st["central"] for st in stories[layout.top:]}
+    for st in stories[:layout.top]:
+        for c in st["body"] + ([st["bottom_line"]] if st["bottom_line"] else []):
+            out.update(c["cites"])
+            out.update(sid for d in c["denials"] for sid in d["cites"])
+            out.update(sid for d in c["discrepancies"] for sid, _ in d["pairs"])
+    return out
 
 
-def to_html(brief: WeeklyBrief, templates: Path | None = None, extra_css: str = "") -> str:
+def to_markdown(brief: WeeklyBrief, layout: Layout = Layout()) -> str:
+    return render._render(render._template(False, "weekly.md.j2", layout.templates), context(brief, layout=layout))
+
+
+def to_html(brief: WeeklyBrief, layout: Layout = Layout()) -> str:
     css = (styles_dir() / "brief.css").read_text("utf-8")
-    if extra_css:
-        css += "\n/* user stylesheet */\n" + extra_css
-    return render._render(render._template(True, "weekly.html.j2", templates), context(brief, css))
+    if layout.extra_css:
+        css += "\n/* user stylesheet */\n" + layout.extra_css
+    return render._render(render._template(True, "weekly.html.j2", layout.templates), context(brief, css, layout))
 
 
 def to_dict(brief: WeeklyBrief) -> dict:
@@ -69,6 +116,7 @@ def to_dict(brief: WeeklyBrief) -> dict:
 
     stories = [{"title": s.title, "sources": s.source_ids, "single_source": s.single_source,
                 "origins": s.origins, "outlets": s.outlets, "weight": round(s.weight, 4),
+                "central": s.central, "lead": claim(s.lead) if s.lead else None,
                 "key_points": [claim(c) for c in s.key_points],
                 "sections": [{"key": x.key, "title": x.title, "claims": [claim(c) for c in x.claims]}
                              for x in s.sections],
@@ -124,13 +172,14 @@ def to_json(brief: WeeklyBrief) -> str:
 
 
 def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str, printer=None,
-          templates: Path | None = None, extra_css: str = "", pdf_variant: str | None = None) -> list[Path]:
-    """Write the chosen formats into out_dir/<week>/; return the paths written. `templates`
-    and `extra_css` are the user's, as for a single brief."""
+          layout: Layout = Layout()) -> list[Path]:
+    """Write the chosen formats into out_dir/<week>/, and the shelf (out_dir/index.html and
+    index.md, every week's brief); return the paths written."""
+    from briefing.weekly import shelf
     from briefing.weekly.docx import weekly_docx
 
-    return write_rendered(out_dir / brief.week, formats, name, brief.title,
-                          markdown=lambda: to_markdown(brief, templates),
-                          html=lambda: to_html(brief, templates, extra_css), json=lambda: to_json(brief),
-                          pdf_variant=pdf_variant, printer=printer, docx=lambda: weekly_docx(brief),
-                          own_folder=True)
+    written = write_rendered(out_dir / brief.week, formats, name, brief.title,
+                             markdown=lambda: to_markdown(brief, layout), html=lambda: to_html(brief, layout),
+                             json=lambda: to_json(brief), printer=printer, pdf_variant=layout.pdf_variant,
+                             docx=lambda: weekly_docx(brief), own_folder=True)
+    return written + shelf.update(out_dir)
