@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,7 +18,11 @@ from briefing.sources import clean
 from briefing.stages import contested
 from briefing.stages import corroborate
 from briefing.stages import describe
+from briefing.stages import headline
+from briefing.stages import key_points as leads
+from briefing.stages import related
 from briefing.sources import files as ingest
+from briefing.sources import wire
 from briefing import options as limits
 from briefing.stages import summarize
 from briefing.stages import synthesize
@@ -28,15 +31,15 @@ from briefing.models import Article, Brief, Claim, Problem, Summary
 from briefing.profile import Profile
 from briefing.stages.timeline import build_timeline
 
-# Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
-# reader should take in the key points in under a minute).
-KEY_POINTS_MIN, KEY_POINTS_MAX, KEY_POINTS_SHARE = 3, 5, 0.25
 # A brief is read in five minutes: at the 238 words a minute adults read non-fiction silently
-# (Brysbaert 2019, a meta-analysis of 190 studies), that is about 1,200 words. The sections'
-# claims get 1,000 of them; the key points repeat the best claims and are read in under a
-# minute. A brief of three articles (the example: 468 words of claims) is never cut; one of a
-# hundred keeps its best claims. Profiles change it with [lengths] claim_words.
-CLAIM_WORDS = 1000
+# (Brysbaert 2019, a meta-analysis of 190 studies), that is about 1,200 words. The claims get
+# 800 of them (with their citations about 900), the timeline 150 and the actors list 12 names.
+# The key points are among these claims and are not printed again in their sections. A brief
+# of three articles (the example: 468 words of claims) is never cut; one of a hundred keeps
+# its best claims. Profiles change it with [lengths] claim_words.
+CLAIM_WORDS = 800
+TIMELINE_WORDS = 150  # events most sources report first; a profile's [lengths] timeline sets a count instead
+ACTORS_MAX = 12
 # The per-source summaries appendix is for checking a brief made from a handful of articles
 # (the example's is about 350 words; ten typical articles give about 1,300). Beyond this many
 # words it would outweigh the brief itself, so the rendered brief says where they are instead
@@ -55,16 +58,20 @@ class Options:
     banner: str | None = None  # handling banner ("UNCLASSIFIED // FOR PUBLIC RELEASE")
     stamp: bool = False  # print the build date (off by default: same input, same bytes)
     scheme: classify.SectionScheme | None = None  # sections from a profile; wins over sections_file
-    key_points_max: int = 0  # 0: the default (KEY_POINTS_MAX)
-    timeline_max: int | None = None  # None: every dated event; 0: no timeline
-    actors_max: int | None = None  # None: every actor; 0: no actors list
+    key_points_max: int = 0  # 0: the default (stages/key_points.KEY_POINTS_MAX)
+    timeline_max: int | None = None  # None: the events that fit in TIMELINE_WORDS; 0: no timeline
+    actors_max: int | None = ACTORS_MAX  # None: every actor; 0: no actors list
     claim_words: int | None = CLAIM_WORDS  # words of claims in the sections; None: no limit
     appendix_words: int | None = APPENDIX_WORDS  # longest appendix printed; None: no limit
+    appendix: bool = False  # print the per-source summaries after the sources (--appendix)
     # make a claim of every sentence, not only of each article's condensed set: the short
     # multi-document summary (multidoc.py) chooses among all of them at the cluster level
     keep_all: bool = False
     jobs: int | None = None  # processes for per-article segmentation and summarization; None: all cores
     progress: bool = False  # a progress bar on stderr for long runs
+    # articles that tell separate stories: "largest" builds the brief of the largest story and
+    # warns about the rest, "all" keeps every article in one brief (build_stories: one each)
+    stories: str = "largest"
 
 
 @dataclass
@@ -88,9 +95,41 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     if not articles:
         raise NoArticlesError("no usable article among the inputs, so no brief was made; give .txt, "
                               ".md or .html files that contain an article's text", problems)
-    result = make_brief(articles, options)
+    groups = related.stories(articles) if options.stories != "all" else [articles]
+    result = make_brief(groups[0], options)
     result.problems = problems
+    result.warnings[:0] = other_stories(groups)
     return result
+
+
+def build_stories(inputs: list[str], options: Options = Options()) -> list[BuildResult]:
+    """One brief per story the inputs tell, the largest first."""
+    articles, problems = read_articles(inputs, options.exclude)
+    if not articles:
+        raise NoArticlesError("no usable article among the inputs, so no brief was made; give .txt, "
+                              ".md or .html files that contain an article's text", problems)
+    results = [make_brief([replace(a, source=replace(a.source, id=str(n))) for n, a in enumerate(group, 1)], options)
+               for group in related.stories(articles)]  # each brief numbers its sources 1, 2, 3
+    results[0].problems = problems
+    return results
+
+
+def _story_name(group: list[Article]) -> str:
+    first = group[0]
+    if first.source.title and headline.looks_like_headline(first.source.title):
+        return first.source.title
+    return headline.from_claim(" ".join(first.text.strip().split("\n\n", 1)[0].split()))
+
+
+def other_stories(groups: list[list[Article]]) -> list[Problem]:
+    """A warning for each article left out because it tells another story than the brief's."""
+    if len(groups) < 2:
+        return []
+    lead = f"story 1, {len(groups[0])} article{'s' if len(groups[0]) != 1 else ''}: {_story_name(groups[0])}"
+    return [Problem(str(a.source.path), f"left out: it tells another story (story {n} of {len(groups)}: "
+                    f"{_story_name(g)}) than the brief ({lead}); give --stories each for one brief per story, "
+                    "or --stories all to keep every article in one brief")
+            for n, g in enumerate(groups[1:], 2) for a in g]
 
 
 def make_brief(articles: list[Article], options: Options = Options(),
@@ -114,20 +153,23 @@ def make_brief(articles: list[Article], options: Options = Options(),
     # 7. how well each claim is supported, which claims are denied, when things happened, who acted
     claims = corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
     claims = contested.link_denials(claims, documents, witnesses)
-    sections = classify.sections_of(claims, scheme)
+    # 8. bottom line up front: the key points, then the other claims in their sections
+    points = leads.choose(claims, summaries, options.key_points_max or leads.KEY_POINTS_MAX)
+    in_points = {c.ref for c in points}
+    sections = classify.sections_of([c for c in claims if c.ref not in in_points], scheme)
     timeline = shorten_timeline(build_timeline(claims, documents, witnesses), options.timeline_max)
     shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline] \
         + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
-    # 8. bottom line up front
     source_summaries = [(s.source_id, [s.document.sentences[i].text for i in s.condensed]) for s in summaries]
     brief = Brief(
-        title=options.title or derive_title(articles, claims),
+        title=options.title or headline.derive_title(articles, claims, points),
         sources=[describe.describe(d.article, [s.text for s in d.sentences]).source for d in documents],
-        key_points=key_points(claims, options.key_points_max or KEY_POINTS_MAX),
+        key_points=points,
         sections=sections,
         source_summaries=source_summaries,
-        appendix_printed=options.appendix_words is None
-        or sum(len(t.split()) for _, texts in source_summaries for t in texts) <= options.appendix_words,
+        appendix_printed=options.appendix and (options.appendix_words is None
+        or sum(len(t.split()) for _, texts in source_summaries for t in texts) <= options.appendix_words),
+        appendix_asked=options.appendix,
         timeline=timeline,
         actors=actors.find_actors(shown)[:options.actors_max],
         banner=options.banner,
@@ -150,6 +192,7 @@ def options_with_profile(options: Options, profile: Profile) -> Options:
         actors_max=lengths.get("actors", options.actors_max),
         claim_words=lengths.get("claim_words", options.claim_words),
         appendix_words=lengths.get("appendix_words", options.appendix_words),
+        appendix=options.appendix or profile.appendix,
     )
 
 
@@ -165,7 +208,7 @@ def read_articles(inputs: list[str], exclude: Path | None = None) -> tuple[list[
             continue
         source_id = str(len(articles) + 1)
         try:
-            articles.append(clean.clean(ingest.read(path, source_id, seen)))
+            articles.append(wire.named(clean.clean(ingest.read(path, source_id, seen))))
         except InputError as exc:
             problems.append(Problem(str(path), str(exc)))
     return articles, problems
@@ -197,29 +240,18 @@ def number_claims(claims: list[Claim], scheme: classify.SectionScheme) -> list[C
     return [replace(c, ref=ref[i]) for i, c in enumerate(claims)]
 
 
-def key_points(claims: list[Claim], most: int = KEY_POINTS_MAX) -> list[Claim]:
-    """The most important claims (claims arrive sorted by score)."""
-    n = max(min(KEY_POINTS_MIN, most), min(most, math.ceil(len(claims) * KEY_POINTS_SHARE)))
-    return claims[:n]
-
-
 def shorten_timeline(events: list, most: int | None) -> list:
-    """At most `most` events: those the most sources report, kept in date order."""
-    if most is None or len(events) <= most:
+    """At most `most` events (None: those within TIMELINE_WORDS words): those the most sources
+    report, kept in date order."""
+    if most is not None and len(events) <= most:
         return events
     ranked = sorted(range(len(events)), key=lambda i: (-len({e.source for e in events[i].evidence}), i))
+    if most is None:
+        used, most = 0, 0
+        for i in ranked:
+            used += len(events[i].text.split())
+            if used > TIMELINE_WORDS:
+                break
+            most += 1
     keep = set(ranked[:most])
     return [e for i, e in enumerate(events) if i in keep]
-
-
-def derive_title(articles: list[Article], claims: list[Claim]) -> str:
-    """The headline of the article behind the brief's top claim, else of the first with one."""
-    titled = {a.source.id: a.source.title for a in articles if a.source.title}
-    for claim in claims[:1]:
-        if claim.origin[0] in titled:
-            return titled[claim.origin[0]]
-    if titled:
-        return next(iter(titled.values()))
-    return f"Brief from {len(articles)} source{'s' if len(articles) != 1 else ''}"
-
-

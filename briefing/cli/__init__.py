@@ -55,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
                             "e.g. 'UNCLASSIFIED // FOR PUBLIC RELEASE'")
     build.add_argument("--stamp", action="store_true",
                        help="print the build date in the brief (off by default, so builds are reproducible)")
+    build.add_argument("--appendix", action="store_true",
+                       help="print each source's summary after the source list (off by default: the brief "
+                            "stays a five-minute read; brief.json always has them)")
+    build.add_argument("--stories", choices=("largest", "each", "all"), default="largest",
+                       help="when the articles tell separate stories: brief the largest and name the others "
+                            "(default), write one brief per story into DIR/story-N, or keep all in one brief")
     build.add_argument("--profile", metavar="FILE",
                        help="TOML profile: title, banner, sections and their cues, lengths, summarizer")
     build.add_argument("--templates", metavar="DIR",
@@ -84,7 +90,8 @@ def _build(args: argparse.Namespace) -> int:
         from briefing import pipeline
 
         options = pipeline.Options(title=args.title, summarizer=args.summarizer or DEFAULT_ALGORITHM,
-                                   exclude=out_dir, banner=args.banner, stamp=args.stamp,
+                                   exclude=out_dir, banner=args.banner, stamp=args.stamp, appendix=args.appendix,
+                                   stories=args.stories,
                                    jobs=args.jobs, progress=_show_progress(args))
         if args.profile:
             from briefing import profile
@@ -92,18 +99,21 @@ def _build(args: argparse.Namespace) -> int:
             options = pipeline.options_with_profile(options, profile.load(Path(args.profile)))
             if args.summarizer:  # an option on the command line wins over the profile
                 options = replace(options, summarizer=args.summarizer)
-        result = pipeline.build(args.inputs, options)
-        for problem in result.problems:
-            _say(f"skipped {problem}")
-        for warning in result.warnings:
-            _say(f"warning: {warning}")
-        written = output.write_brief(result.brief, out_dir, formats, name, protected=result.input_files(),
-                                     templates=templates, extra_css=extra_css, pdf_variant=args.pdf_variant,
-                                     printer=printer)
-    if not args.quiet:
-        claims = sum(len(s.claims) for s in result.brief.sections)
-        n = len(result.brief.sources)
-        _say(f"wrote {', '.join(str(p) for p in written)} ({n} source{'s' if n != 1 else ''}, {claims} claims)")
+        results = pipeline.build_stories(args.inputs, options) if args.stories == "each" \
+            else [pipeline.build(args.inputs, options)]
+        for n, result in enumerate(results, 1):
+            for problem in result.problems:
+                _say(f"skipped {problem}")
+            for warning in result.warnings:
+                _say(f"warning: {warning}")
+            folder = out_dir / f"story-{n}" if len(results) > 1 else out_dir
+            written = output.write_brief(result.brief, folder, formats, name, protected=result.input_files(),
+                                         templates=templates, extra_css=extra_css, pdf_variant=args.pdf_variant,
+                                         printer=printer)
+            if not args.quiet:
+                claims = len(result.brief.key_points) + sum(len(s.claims) for s in result.brief.sections)
+                k = len(result.brief.sources)
+                _say(f"wrote {', '.join(str(p) for p in written)} ({k} source{'s' if k != 1 else ''}, {claims} claims)")
     return 0
 
 

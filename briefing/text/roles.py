@@ -90,7 +90,17 @@ def context(documents: list[Document]) -> Context:
             years.append(int(d.article.source.published[:4]))
     least = 2 if len(documents) > 1 else 1
     ranked = sorted((n for n in weight if df[n] >= least), key=lambda n: (-df[n] * weight[n], n))
-    return Context(frozenset(ranked[:PRINCIPALS]), max(years) if years else None)
+    return Context(frozenset(ranked[:PRINCIPALS]), max(years) if years else event_year(documents))
+
+
+def event_year(documents: list[Document]) -> int | None:
+    """With no publication dates: the latest year that several articles name (one article: its
+    latest year), taken as the year of the event."""
+    named: Counter = Counter()
+    for d in documents:
+        named.update({int(y) for s in d.sentences for y in _YEAR.findall(s.text)})
+    least = 2 if len(documents) > 1 else 1
+    return max((y for y, n in named.items() if n >= least), default=None)
 
 
 def _subject(words: list[str], at: int, principals: frozenset[str]) -> str:
@@ -139,3 +149,24 @@ def features(sentence: Sentence, position: float, ctx: Context, cue: dict[str, f
     f["number"] = float(bool(re.search(r"\d", text)))
     return f
 
+
+
+_SINCE_YEAR = re.compile(r"\bsince (?:the )?(?:1[89]\d\d|20[0-3]\d)s?\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''")
+
+
+def is_background(text: str, year: int | None) -> bool:
+    """Backstory rather than this event's news: a year before the event's ("in 1999"),
+    "since 1984", or a backstory phrase of data/roles.toml ("has long", "for decades")."""
+    if _SINCE_YEAR.search(text) or _hits(_stems(text), lexicon()["background"]):
+        return True
+    return bool(year and any(int(y) < year for y in _YEAR.findall(text)))
+
+
+def is_bare_quote(text: str) -> bool:
+    """A quotation shown with nobody named as saying it: it opens with a quotation mark, or is
+    mostly quotation with no name outside the quotes."""
+    if re.match(r"^\W*?[\"“‘`]", text):
+        return True
+    outside = _QUOTED.sub(" ", text)
+    return len(outside) < 0.5 * len(text) and not names(" " + outside)
