@@ -20,7 +20,7 @@ SECTIONS = ["Contents", "Key points", "Statement", "Reactions", "Military contex
 
 @pytest.fixture(scope="module")
 def brief():
-    return pipeline.build([str(EXAMPLE)], pipeline.Options(banner=BANNER)).brief
+    return pipeline.build([str(EXAMPLE)], pipeline.Options(banner=BANNER, appendix=True)).brief
 
 
 @pytest.fixture(scope="module")

@@ -335,12 +335,12 @@ def _ref_number(claim: Claim) -> int:
     return int(claim.ref.rsplit("-", 1)[-1]) if claim.ref[-1:].isdigit() else 0
 
 
-def section_claim_dicts(brief: Brief, section) -> list[dict]:
+def section_claim_dicts(key_points: list[Claim], section, as_dict=claim_dict) -> list[dict]:
     """Every claim placed in the section, in reading order: the JSON is the whole record, so a
     key point (printed once, among the key points) is listed in its section too, marked
     `"key_point": true`."""
-    points = [c for c in brief.key_points if c.section == section.key]
-    return [{**claim_dict(c), **({"key_point": True} if c in points else {})}
+    points = [c for c in key_points if c.section == section.key]
+    return [{**as_dict(c), **({"key_point": True} if any(c is p for p in points) else {})}
             for c in sorted(points + section.claims, key=_ref_number)]
 
 
@@ -353,7 +353,7 @@ def to_dict(brief: Brief) -> dict:
         "built": brief.built,
         "sources": source_dicts(brief.sources),
         "key_points": [claim_dict(c) for c in brief.key_points],
-        "sections": [{"key": s.key, "title": s.title, "claims": section_claim_dicts(brief, s)}
+        "sections": [{"key": s.key, "title": s.title, "claims": section_claim_dicts(brief.key_points, s)}
                      for s in brief.sections],
         "timeline": timeline_dicts(brief.timeline),
         "actors": actor_dicts(brief.actors),

@@ -24,6 +24,9 @@ from briefing.text.terms import terms
 
 LINKED = 0.10
 LEAD_WORDS = 400
+# A few sentences share too few words to tell one event told twice from two events: an article
+# shorter than this is kept with the others.
+SHORT_WORDS = 120
 
 
 def _vectors(texts: list[str]) -> list[dict[str, float]]:
@@ -44,6 +47,7 @@ def stories(articles: list[Article]) -> list[list[Article]]:
     """The articles grouped by story, the largest first (ties: the one read first)."""
     vectors = _vectors([a.text for a in articles])
     parent = list(range(len(articles)))
+    short = [len(a.text.split()) < SHORT_WORDS for a in articles]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -53,7 +57,7 @@ def stories(articles: list[Article]) -> list[list[Article]]:
 
     for i in range(len(vectors)):
         for j in range(i + 1, len(vectors)):
-            if sum(w * vectors[j].get(t, 0.0) for t, w in vectors[i].items()) >= LINKED:
+            if short[i] or short[j] or sum(w * vectors[j].get(t, 0.0) for t, w in vectors[i].items()) >= LINKED:
                 parent[root(i)] = root(j)
     groups: dict[int, list[Article]] = {}
     for i, article in enumerate(articles):
