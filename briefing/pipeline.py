@@ -33,11 +33,11 @@ from briefing.stages.timeline import build_timeline
 
 # A brief is read in five minutes: at the 238 words a minute adults read non-fiction silently
 # (Brysbaert 2019, a meta-analysis of 190 studies), that is about 1,200 words. The claims get
-# 800 of them (with their citations about 900), the timeline 150 and the actors list 12 names.
+# 750 of them (with their citations about 850), the timeline 150 and the actors list 12 names.
 # The key points are among these claims and are not printed again in their sections. A brief
 # of three articles (the example: 468 words of claims) is never cut; one of a hundred keeps
 # its best claims. Profiles change it with [lengths] claim_words.
-CLAIM_WORDS = 800
+CLAIM_WORDS = 750
 TIMELINE_WORDS = 150  # events most sources report first; a profile's [lengths] timeline sets a count instead
 ACTORS_MAX = 12
 # The per-source summaries appendix is for checking a brief made from a handful of articles

@@ -29,7 +29,7 @@ HEADING_WEIGHT = 0.5
 CONTINUATION_BONUS = 1.5
 # With learned weights (section_model.py), a sentence whose cues for one section add up to
 # this much (a clear predicate: "condemned", "denied", "drills") goes there on its cues; the
-# weights decide the rest. Held out by cluster (tests/judged/train_sections.py): 69.1% of
+# weights decide the rest. Held out by cluster (tests/judged/train_sections.py): 69.0% of
 # sentences acceptable (cue words alone 64.3%, all in Statement 63.3%); it also keeps the
 # sections data that a sections file changes.
 CUE_DECIDES = 2.0
