@@ -7,7 +7,7 @@ importing briefing (and `briefing --help`) stays instant.
 
 __version__ = "0.1.0"
 
-_API = ("build_brief", "summarize", "weekly_brief", "write_brief", "write_weekly", "make_options", "Options")
+_API = ("build_brief", "build_stories", "summarize", "weekly_brief", "write_brief", "write_weekly", "make_options", "Options")
 __all__ = list(_API)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefing.options import Options, make_options
 
-__all__ = ["build_brief", "summarize", "weekly_brief", "write_brief", "write_weekly", "make_options", "Options"]
+__all__ = ["build_brief", "build_stories", "summarize", "weekly_brief", "write_brief", "write_weekly", "make_options", "Options"]
 
 
 def build_brief(inputs: list[str], options: Options | None = None):
@@ -26,6 +26,13 @@ def build_brief(inputs: list[str], options: Options | None = None):
     from briefing import pipeline
 
     return pipeline.build([str(i) for i in inputs], options or make_options())
+
+
+def build_stories(inputs: list[str], options: Options | None = None):
+    """One brief (pipeline.BuildResult) per separate story the inputs tell, the largest first."""
+    from briefing import pipeline
+
+    return pipeline.build_stories([str(i) for i in inputs], options or make_options())
 
 
 def write_brief(result, output: str | Path, formats: tuple[str, ...] = ("md", "html", "pdf", "json"),

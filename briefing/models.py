@@ -218,6 +218,7 @@ class Brief:
     source_summaries: list[tuple[str, list[str]]]  # (source id, condensed sentences)
     # whether the rendered brief prints source_summaries (brief.json always has them)
     appendix_printed: bool = True
+    appendix_asked: bool = True  # the reader asked for the per-source summaries (--appendix)
     timeline: list[TimelineEvent] = field(default_factory=list)
     undated: list[TimelineEvent] = field(default_factory=list)  # events whose year is unknown, kept apart
     actors: list[Actor] = field(default_factory=list)

@@ -94,11 +94,14 @@ def describe(name: str, limits: Limits) -> str:
 
 
 # A brief is read in five minutes: at the 238 words a minute adults read non-fiction silently
-# (Brysbaert 2019, a meta-analysis of 190 studies), that is about 1,200 words. The sections'
-# claims get 1,000 of them; the key points repeat the best claims and are read in under a
-# minute. A brief of three articles (the example: 468 words of claims) is never cut; one of a
-# hundred keeps its best claims. Profiles change it with [lengths] claim_words.
-CLAIM_WORDS = 1000
+# (Brysbaert 2019, a meta-analysis of 190 studies), that is about 1,200 words. The claims get
+# 750 of them (with their citations about 850), the timeline 150 and the actors list 12 names.
+# The key points are among these claims and are not printed again in their sections. A brief
+# of three articles (the example: 468 words of claims) is never cut; one of a hundred keeps
+# its best claims. Profiles change it with [lengths] claim_words.
+CLAIM_WORDS = 750
+TIMELINE_WORDS = 150  # events most sources report first; a profile's [lengths] timeline sets a count instead
+ACTORS_MAX = 12
 # The per-source summaries appendix is for checking a brief made from a handful of articles
 # (the example's is about 350 words; ten typical articles give about 1,300). Beyond this many
 # words it would outweigh the brief itself, so the rendered brief says where they are instead
@@ -116,17 +119,21 @@ class Options:
     banner: str | None = None  # handling banner ("UNCLASSIFIED // FOR PUBLIC RELEASE")
     stamp: bool = False  # print the build date (off by default: same input, same bytes)
     scheme: SectionScheme | None = None  # sections from a profile; else the built-in ones
-    key_points_max: int = 0  # 0: the default (KEY_POINTS_MAX)
-    timeline_max: int | None = None  # None: every dated event; 0: no timeline
-    actors_max: int | None = None  # None: every actor; 0: no actors list
+    key_points_max: int = 0  # 0: the default (stages/key_points.KEY_POINTS_MAX)
+    timeline_max: int | None = None  # None: the events that fit in TIMELINE_WORDS; 0: no timeline
+    actors_max: int | None = ACTORS_MAX  # None: every actor; 0: no actors list
     claim_words: int | None = CLAIM_WORDS  # words of claims in the sections; None: no limit
     appendix_words: int | None = APPENDIX_WORDS  # longest appendix printed; None: no limit
+    appendix: bool = False  # print the per-source summaries after the sources (--appendix)
     # make a claim of every sentence, not only of each article's condensed set: the short
     # multi-document summary (multidoc.py) chooses among all of them at the cluster level
     keep_all: bool = False
     jobs: int | None = None  # processes for per-article segmentation and summarization; None: all cores
     progress: bool = False  # a progress bar on stderr for long runs
     limits: Limits = field(default_factory=Limits)  # how much of its input a build reads
+    # articles that tell separate stories: "largest" builds the brief of the largest story and
+    # warns about the rest, "all" keeps every article in one brief (pipeline.build_stories: one each)
+    stories: str = "largest"
 
 
 def options_with_profile(options: Options, profile: Profile) -> Options:
@@ -145,6 +152,7 @@ def options_with_profile(options: Options, profile: Profile) -> Options:
         actors_max=lengths.get("actors", options.actors_max),
         claim_words=lengths.get("claim_words", options.claim_words),
         appendix_words=lengths.get("appendix_words", options.appendix_words),
+        appendix=options.appendix or profile.appendix,
     )
 
 

@@ -8,22 +8,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing import parallel
 from briefing.errors import InputError, NoArticlesError
 from briefing.models import Article, Brief, Claim, Problem, Summary
-from briefing.options import Limits, Options, describe as describe_limit
+from briefing.options import TIMELINE_WORDS, Limits, Options, describe as describe_limit
 from briefing.sources import clean, files
-from briefing.stages import actors, classify, contested, corroborate, describe, synthesize
+from briefing.sources import wire_names
+from briefing.stages import actors, classify, contested, corroborate, describe, headline, related, synthesize
+from briefing.stages import key_points as leads
 from briefing.stages.timeline import build_timeline
 from briefing.text import language
 
-# Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
-# reader should take in the key points in under a minute).
-KEY_POINTS_MIN, KEY_POINTS_MAX, KEY_POINTS_SHARE = 3, 5, 0.25
 
 
 @dataclass
@@ -47,9 +45,41 @@ def build(inputs: list[str], options: Options = Options()) -> BuildResult:
     if not articles:
         raise NoArticlesError("no usable article among the inputs, so no brief was made; give .txt, "
                               ".md, .html, .pdf or .docx files that contain an article's text", problems)
-    result = make_brief(articles, options)
+    groups = related.stories(articles) if options.stories != "all" else [articles]
+    result = make_brief(groups[0], options)
     result.problems = problems
+    result.warnings[:0] = other_stories(groups)
     return result
+
+
+def build_stories(inputs: list[str], options: Options = Options()) -> list[BuildResult]:
+    """One brief per story the inputs tell, the largest first."""
+    articles, problems = read_articles(inputs, options.exclude, options.limits)
+    if not articles:
+        raise NoArticlesError("no usable article among the inputs, so no brief was made; give .txt, "
+                              ".md, .html, .pdf or .docx files that contain an article's text", problems)
+    results = [make_brief([replace(a, source=replace(a.source, id=str(n))) for n, a in enumerate(group, 1)], options)
+               for group in related.stories(articles)]  # each brief numbers its sources 1, 2, 3
+    results[0].problems = problems
+    return results
+
+
+def _story_name(group: list[Article]) -> str:
+    first = group[0]
+    if first.source.title and headline.looks_like_headline(first.source.title):
+        return first.source.title
+    return headline.from_claim(" ".join(first.text.strip().split("\n\n", 1)[0].split()))
+
+
+def other_stories(groups: list[list[Article]]) -> list[Problem]:
+    """A warning for each article left out because it tells another story than the brief's."""
+    if len(groups) < 2:
+        return []
+    lead = f"story 1, {len(groups[0])} article{'s' if len(groups[0]) != 1 else ''}: {_story_name(groups[0])}"
+    return [Problem(str(a.source.path), f"left out: it tells another story (story {n} of {len(groups)}: "
+                    f"{_story_name(g)}) than the brief ({lead}); give --stories each for one brief per story, "
+                    "or --stories all to keep every article in one brief")
+            for n, g in enumerate(groups[1:], 2) for a in g]
 
 
 def make_brief(articles: list[Article], options: Options = Options(),
@@ -74,22 +104,25 @@ def make_brief(articles: list[Article], options: Options = Options(),
     # 7. how well each claim is supported, which claims are denied, when things happened, who acted
     claims = corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
     claims = contested.link_denials(claims, documents, witnesses)
-    sections = classify.sections_of(claims, scheme)
+    # 8. bottom line up front: the key points, then the other claims in their sections
+    points = leads.choose(claims, summaries, options.key_points_max or leads.KEY_POINTS_MAX)
+    in_points = {c.ref for c in points}
+    sections = classify.sections_of([c for c in claims if c.ref not in in_points], scheme)
     events = build_timeline(claims, documents, witnesses)
     timeline = shorten_timeline([e for e in events if not e.year_unknown], options.timeline_max)
     undated = shorten_timeline([e for e in events if e.year_unknown], options.timeline_max)
     shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline + undated] \
         + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
-    # 8. bottom line up front
     source_summaries = [(s.source_id, [s.document.sentences[i].text for i in s.condensed]) for s in summaries]
     brief = Brief(
-        title=options.title or derive_title(articles, claims),
+        title=options.title or headline.derive_title(articles, claims, points),
         sources=[describe.describe(d.article, [s.text for s in d.sentences]).source for d in documents],
-        key_points=key_points(claims, options.key_points_max or KEY_POINTS_MAX),
+        key_points=points,
         sections=sections,
         source_summaries=source_summaries,
-        appendix_printed=options.appendix_words is None
-        or sum(len(t.split()) for _, texts in source_summaries for t in texts) <= options.appendix_words,
+        appendix_printed=options.appendix and (options.appendix_words is None
+        or sum(len(t.split()) for _, texts in source_summaries for t in texts) <= options.appendix_words),
+        appendix_asked=options.appendix,
         timeline=timeline,
         undated=undated,
         actors=actors.find_actors(shown, documents)[:options.actors_max],
@@ -114,7 +147,7 @@ def read_articles(inputs: list[str], exclude: Path | None = None,
             continue
         source_id = str(len(articles) + 1)
         try:
-            articles.append(clean.clean(files.read(path, source_id, seen, limits)))
+            articles.append(wire_names.named(clean.clean(files.read(path, source_id, seen, limits))))
         except InputError as exc:
             problems.append(Problem(str(path), str(exc)))
         except (RecursionError, MemoryError, ValueError, LookupError) as exc:  # a reader's own failure
@@ -149,29 +182,18 @@ def number_claims(claims: list[Claim], scheme: classify.SectionScheme) -> list[C
     return [replace(c, ref=ref[i]) for i, c in enumerate(claims)]
 
 
-def key_points(claims: list[Claim], most: int = KEY_POINTS_MAX) -> list[Claim]:
-    """The most important claims (claims arrive sorted by score)."""
-    n = max(min(KEY_POINTS_MIN, most), min(most, math.ceil(len(claims) * KEY_POINTS_SHARE)))
-    return claims[:n]
-
-
 def shorten_timeline(events: list, most: int | None) -> list:
-    """At most `most` events: those the most sources report, kept in date order."""
-    if most is None or len(events) <= most:
+    """At most `most` events (None: those within TIMELINE_WORDS words): those the most sources
+    report, kept in date order."""
+    if most is not None and len(events) <= most:
         return events
     ranked = sorted(range(len(events)), key=lambda i: (-len({e.source for e in events[i].evidence}), i))
+    if most is None:
+        used, most = 0, 0
+        for i in ranked:
+            used += len(events[i].text.split())
+            if used > TIMELINE_WORDS:
+                break
+            most += 1
     keep = set(ranked[:most])
     return [e for i, e in enumerate(events) if i in keep]
-
-
-def derive_title(articles: list[Article], claims: list[Claim]) -> str:
-    """The headline of the article behind the brief's top claim, else of the first with one."""
-    titled = {a.source.id: a.source.title for a in articles if a.source.title}
-    for claim in claims[:1]:
-        if claim.origin[0] in titled:
-            return titled[claim.origin[0]]
-    if titled:
-        return next(iter(titled.values()))
-    return f"Brief from {len(articles)} source{'s' if len(articles) != 1 else ''}"
-
-

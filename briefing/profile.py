@@ -7,6 +7,7 @@ so a misspelt setting is never silently ignored. Example (see README, "Profiles"
     title = "Weekly brief: Korean peninsula"
     banner = "UNCLASSIFIED // FOR PUBLIC RELEASE"
     summarizer = "textrank"
+    appendix = true              # print the per-source summaries (off unless asked for)
 
     [lengths]
     key_points = 4
@@ -28,7 +29,7 @@ from pathlib import Path
 from briefing.errors import UsageError
 from briefing.stages.summarize import ALGORITHMS as SUMMARIZERS  # cheap: sumy itself is imported lazily
 
-TOP_KEYS = ("title", "banner", "summarizer", "lengths", "sections")
+TOP_KEYS = ("title", "banner", "summarizer", "lengths", "sections", "appendix")
 # lengths: key -> (least, most, what it counts)
 LENGTHS = {"key_points": (1, 20, "claims in the key points"),
            "timeline": (0, 500, "events in the timeline; 0 leaves it out"),
@@ -56,6 +57,7 @@ class Profile:
     summarizer: str | None = None
     lengths: dict[str, int] = field(default_factory=dict)
     sections: tuple[dict, ...] = ()  # [{key, title, cues, default}] as classify.scheme_from_data takes them
+    appendix: bool = False  # print the per-source summaries appendix
 
 
 def load(path: Path) -> Profile:
@@ -71,7 +73,8 @@ def load(path: Path) -> Profile:
     if problems:
         raise ProfileError(path, problems)
     return Profile(title=data.get("title"), banner=data.get("banner"), summarizer=data.get("summarizer"),
-                   lengths=dict(data.get("lengths", {})), sections=tuple(data.get("sections", ())))
+                   lengths=dict(data.get("lengths", {})), sections=tuple(data.get("sections", ())),
+                   appendix=data.get("appendix", False))
 
 
 def _allowed(keys) -> str:
@@ -84,6 +87,8 @@ def check(data: dict) -> list[str]:
     for key in ("title", "banner"):
         if key in data and (not isinstance(data[key], str) or not data[key].strip()):
             problems.append(f"'{key}' must be a non-empty string")
+    if "appendix" in data and not isinstance(data["appendix"], bool):
+        problems.append(f"'appendix' is {data['appendix']!r}; allowed values: true or false")
     if "summarizer" in data and data["summarizer"] not in SUMMARIZERS:
         problems.append(f"'summarizer' is {data['summarizer']!r}; allowed values: {_allowed(SUMMARIZERS)}")
     lengths = data.get("lengths", {})

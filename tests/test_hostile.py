@@ -86,7 +86,8 @@ def test_each_hostile_file_gets_its_expected_behaviour_and_the_rest_still_build(
             other.unlink()
     (folder / "good.txt").write_text(GOOD)
 
-    result = pipeline.build([str(folder)])
+    # every article in one brief, the appendix printed: each hostile file is read and rendered
+    result = pipeline.build([str(folder)], pipeline.Options(stories="all", appendix=True))
 
     named = [p for p in result.problems if p.path == str(target)]
     warned = [w for w in result.warnings if w.path == str(target)]

@@ -82,7 +82,7 @@ def _build_and_check(articles: list[tuple[str, str]]) -> None:
         for i, (suffix, text) in enumerate(articles):
             Path(tmp, f"a{i}.{suffix}").write_text(text, encoding="utf-8", errors="surrogatepass")
         try:
-            result = pipeline.build([tmp])
+            result = pipeline.build([tmp], pipeline.Options(stories="all", appendix=True))
         except NoArticlesError as exc:
             event("no usable article")
             assert len(exc.problems) == len(articles)

@@ -32,6 +32,12 @@ def add(commands) -> None:
                        help="folder to write the brief into (default: output)")
     add_brief_options(build, "the headline of its lead source",
                       "processes for summarizing articles (default: all cores)")
+    build.add_argument("--appendix", action="store_true",
+                       help="print each source's summary after the source list (off by default: the brief "
+                            "stays a five-minute read; brief.json always has them)")
+    build.add_argument("--stories", choices=("largest", "each", "all"), default="largest",
+                       help="when the articles tell separate stories: brief the largest and name the others "
+                            "(default), write one brief per story into DIR/story-N, or keep all in one brief")
     build.set_defaults(run=run)
 
 
@@ -42,20 +48,24 @@ def run(args: argparse.Namespace) -> int:
     name = write.check_stem(args.name)
     out_dir = Path(args.output)
     templates, extra_css = customisation(args)
-    options = options_from(args, exclude=out_dir)  # the profile is checked before anything is read
+    # the profile is checked before anything is read
+    options = options_from(args, exclude=out_dir, appendix=args.appendix, stories=args.stories)
     with printer(formats, args) as pdf_printer:  # before the pipeline's imports, to overlap with them
         from briefing import api
 
-        result = api.build_brief(args.inputs, options)
-        for problem in result.problems:
-            say(f"skipped {problem}")
-        for warning in result.warnings:
-            say(f"warning: {warning}")
-        written = write.write_brief(result.brief, out_dir, formats, name, protected=result.input_files(),
-                                    templates=templates, extra_css=extra_css, pdf_variant=args.pdf_variant,
-                                    printer=pdf_printer)
-    if not args.quiet:
-        claims = sum(len(s.claims) for s in result.brief.sections)
-        n = len(result.brief.sources)
-        say(f"wrote {', '.join(str(p) for p in written)} ({n} source{'s' if n != 1 else ''}, {claims} claims)")
+        results = api.build_stories(args.inputs, options) if args.stories == "each" \
+            else [api.build_brief(args.inputs, options)]
+        for n, result in enumerate(results, 1):
+            for problem in result.problems:
+                say(f"skipped {problem}")
+            for warning in result.warnings:
+                say(f"warning: {warning}")
+            folder = out_dir / f"story-{n}" if len(results) > 1 else out_dir
+            written = write.write_brief(result.brief, folder, formats, name, protected=result.input_files(),
+                                        templates=templates, extra_css=extra_css, pdf_variant=args.pdf_variant,
+                                        printer=pdf_printer)
+            if not args.quiet:
+                claims = len(result.brief.key_points) + sum(len(s.claims) for s in result.brief.sections)
+                k = len(result.brief.sources)
+                say(f"wrote {', '.join(str(p) for p in written)} ({k} source{'s' if k != 1 else ''}, {claims} claims)")
     return 0

@@ -148,6 +148,7 @@ def context(brief: Brief, css: str = "") -> BriefContext:
     cutoff = max(dates) if dates else None
     n = len(brief.sources)
     section_of = {c.ref: s.title for s in brief.sections for c in s.claims}
+    section_of.update({c.ref: "Key points" for c in brief.key_points})
     section_of.update({e.ref: "Timeline" for e in brief.timeline + brief.undated})
     return BriefContext(
         title=brief.title,
@@ -159,10 +160,10 @@ def context(brief: Brief, css: str = "") -> BriefContext:
         timeline=[_event_view(e) for e in brief.timeline],
         undated=[_event_view(e) for e in brief.undated],
         actors=[_actor_view(a, section_of) for a in brief.actors],
-        claim_texts={c.ref: _one_line(c.text) for s in brief.sections for c in s.claims},
+        claim_texts={c.ref: _one_line(c.text) for c in brief.key_points + [c for s in brief.sections for c in s.claims]},
         source_summaries=[SummaryView(source=sid, title=titles.get(sid), sentences=[_one_line(t) for t in sents])
                           for sid, sents in brief.source_summaries] if brief.appendix_printed else [],
-        appendix_left_out=0 if brief.appendix_printed else len(brief.source_summaries),
+        appendix_left_out=0 if brief.appendix_printed or not brief.appendix_asked else len(brief.source_summaries),
         banner=brief.banner,
         built=brief.built,
         notes=[brief.language_note] if brief.language_note else [],
@@ -349,6 +350,19 @@ def source_dicts(sources, texts: dict[str, str] | None = None) -> list[dict]:
             for s in sources]
 
 
+def _ref_number(claim: Claim) -> int:
+    return int(claim.ref.rsplit("-", 1)[-1]) if claim.ref[-1:].isdigit() else 0
+
+
+def section_claim_dicts(key_points: list[Claim], section, as_dict=claim_dict) -> list[dict]:
+    """Every claim placed in the section, in reading order: the JSON is the whole record, so a
+    key point (printed once, among the key points) is listed in its section too, marked
+    `"key_point": true`."""
+    points = [c for c in key_points if c.section == section.key]
+    return [{**as_dict(c), **({"key_point": True} if any(c is p for p in points) else {})}
+            for c in sorted(points + section.claims, key=_ref_number)]
+
+
 def to_dict(brief: Brief) -> dict:
     """The brief as the JSON contract (BRIEF_JSON.md) lays it out."""
     return {
@@ -359,7 +373,7 @@ def to_dict(brief: Brief) -> dict:
         "language_note": brief.language_note,
         "sources": source_dicts(brief.sources, brief.texts),
         "key_points": [claim_dict(c) for c in brief.key_points],
-        "sections": [{"key": s.key, "title": s.title, "claims": [claim_dict(c) for c in s.claims]}
+        "sections": [{"key": s.key, "title": s.title, "claims": section_claim_dicts(brief.key_points, s)}
                      for s in brief.sections],
         "timeline": timeline_dicts(brief.timeline),
         "timeline_year_unknown": timeline_dicts(brief.undated),

@@ -211,7 +211,8 @@ def summarize(inputs: list[str], budget: int = DEFAULT_WORDS, options=None) -> t
     from briefing import pipeline
 
     result = pipeline.build(inputs, replace(options or Options(), keep_all=True, claim_words=None))
-    claims = sorted({id(c): c for s in result.brief.sections for c in s.claims}.values(),
+    shown = result.brief.key_points + [c for s in result.brief.sections for c in s.claims]
+    claims = sorted({id(c): c for c in shown}.values(),
                     key=lambda c: (-c.score, c.first_seen))
     chosen = select(claims, result.summaries, budget)
     return [" ".join(c.text.split()) for c in chosen], result.problems

@@ -179,7 +179,8 @@ def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: 
     story_options = replace(options, scheme=scheme, title=None, jobs=1, progress=False)
     result = pipeline.make_brief(articles, story_options, origin_of=origin_of)
     brief, summaries = result.brief, result.summaries
-    claims = sorted((c for section in brief.sections for c in section.claims), key=lambda c: (-c.score, c.first_seen))
+    shown = brief.key_points + [c for section in brief.sections for c in section.claims]  # each claim once
+    claims = sorted(shown, key=lambda c: (-c.score, c.first_seen))
     ids = [a.source.id for a in articles]
     origins = len({origin_of[i] for i in ids})
     salience = sum(c.score for c in brief.key_points) / len(brief.key_points) if brief.key_points else 0.0

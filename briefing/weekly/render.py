@@ -118,7 +118,7 @@ def to_dict(brief: WeeklyBrief) -> dict:
                 "origins": s.origins, "outlets": s.outlets, "weight": round(s.weight, 4),
                 "central": s.central, "lead": claim(s.lead) if s.lead else None,
                 "key_points": [claim(c) for c in s.key_points],
-                "sections": [{"key": x.key, "title": x.title, "claims": [claim(c) for c in x.claims]}
+                "sections": [{"key": x.key, "title": x.title, "claims": render.section_claim_dicts(s.key_points, x, claim)}
                              for x in s.sections],
                 "timeline": render.timeline_dicts(s.timeline),
                 "actors": render.actor_dicts(s.actors)} for s in brief.stories]
@@ -128,7 +128,7 @@ def to_dict(brief: WeeklyBrief) -> dict:
     for s in brief.stories:
         for x in s.sections:
             sections.setdefault(x.key, {"key": x.key, "title": x.title, "claims": []})["claims"].extend(
-                claim(c) for c in x.claims)
+                render.section_claim_dicts(s.key_points, x, claim))
     return {
         "title": brief.title,
         "week": brief.week,

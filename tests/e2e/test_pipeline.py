@@ -30,7 +30,8 @@ def letters(example_build):
 
 
 def all_claims(brief):
-    return [c for section in brief.sections for c in section.claims]
+    """The brief's claims: its key points and the claims of its sections, each printed once."""
+    return brief.key_points + [c for section in brief.sections for c in section.claims]
 
 
 def find_claims(brief, letters, letter, prefix):
@@ -78,15 +79,23 @@ def test_each_claim_is_in_exactly_one_section(example_build):
     assert [s.key for s in brief.sections] == ["statement", "reactions", "military_context", "outlook"]
 
 
-def test_key_points_are_three_to_five_claims_of_the_sections(example_build):
+def test_key_points_are_three_to_five_claims_printed_once_and_chosen_as_summarize_chooses(example_build):
+    from briefing.stages import key_points
+    from briefing.summary import multidoc
+    from briefing.text import roles
+
     brief = example_build.brief
-    claims = all_claims(brief)
+    body = [c for section in brief.sections for c in section.claims]
     assert 3 <= len(brief.key_points) <= 5
     for point in brief.key_points:
-        assert any(point is c for c in claims)
-    # the most important first: the key points are the best-scored claims
-    best = sorted(claims, key=lambda c: -c.score)[:len(brief.key_points)]
-    assert {id(c) for c in best} == {id(c) for c in brief.key_points}
+        assert not any(point.text == c.text for c in body)  # not repeated in its section
+        assert point.section in {s.key for s in brief.sections}  # yet placed in one (brief.json lists it there)
+    # the bottom line first: the summarizer's first choice among the claims that can lead
+    year = roles.context([s.document for s in example_build.summaries]).year
+    ranked = sorted(all_claims(brief), key=lambda c: (-c.score, c.first_seen))
+    fit = [c for c in ranked if key_points.can_lead(c, year)]
+    first = multidoc.select(fit, example_build.summaries, key_points.WORDS_PER_POINT * len(brief.key_points))[0]
+    assert brief.key_points[0].ref == first.ref
 
 
 def test_brief_title_is_a_source_headline(example_build):

@@ -24,7 +24,8 @@ def words(claims) -> int:
 
 
 def claims_of(brief):
-    return [c for s in brief.sections for c in s.claims]
+    """The brief's claims: its key points and the claims of its sections, each printed once."""
+    return brief.key_points + [c for s in brief.sections for c in s.claims]
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +63,7 @@ def test_the_cut_keeps_every_section_and_the_best_claims(cut, uncut):
 
 
 def test_what_the_cut_leaves_is_cited_and_linked_consistently(cut):
-    refs = [c.ref for c in claims_of(cut)]
+    refs = sorted((c.ref for c in claims_of(cut)), key=lambda r: int(r.split("-")[1]))
     assert refs == [f"claim-{n}" for n in range(1, len(refs) + 1)]
     shown = set(refs)
     for claim in claims_of(cut):  # a denial or an answer points at a claim that is shown
@@ -71,7 +72,8 @@ def test_what_the_cut_leaves_is_cited_and_linked_consistently(cut):
 
 
 def test_a_long_appendix_is_left_out_of_the_rendered_brief_but_kept_in_the_json(cut):
-    markdown = render.to_markdown(cut)
+    assert "Appendix" not in render.to_markdown(cut)  # not asked for
+    markdown = render.to_markdown(replace(cut, appendix_asked=True))  # asked for, but too long
     assert f"the summaries of {MANY} sources" in markdown
     assert "### [1]" not in markdown.split("## Appendix: source summaries")[1]
     data = json.loads(render.to_json(cut))
@@ -81,20 +83,21 @@ def test_a_long_appendix_is_left_out_of_the_rendered_brief_but_kept_in_the_json(
 def test_the_example_brief_is_not_cut(example_build):
     full = pipeline.build([str(EXAMPLE)], Options(claim_words=None, appendix_words=None)).brief
     assert [c.text for c in claims_of(example_build.brief)] == [c.text for c in claims_of(full)]
-    markdown = render.to_markdown(example_build.brief)
+    markdown = render.to_markdown(pipeline.build([str(EXAMPLE)], pipeline.Options(appendix=True)).brief)
     assert "Left out to keep the brief short" not in markdown
     assert markdown.count("\n### [") == 3  # every source's summary is printed
 
 
 def test_a_profile_sets_both_budgets(tmp_path, many, cut):
     path = tmp_path / "short.toml"
-    path.write_text("[lengths]\nclaim_words = 200\nappendix_words = 1000000\n")
+    path.write_text("appendix = true\n[lengths]\nclaim_words = 200\nappendix_words = 1000000\n")
     options = options_with_profile(Options(), profile.load(path))
     brief = pipeline.build([str(many)], options).brief
     tops = words(s.claims[0] for s in brief.sections if s.claims)  # kept whatever the budget
     assert words(claims_of(brief)) <= max(200, tops)
     assert len(claims_of(brief)) < len(claims_of(cut))
-    assert "Left out to keep the brief short" not in render.to_markdown(brief)
+    markdown = render.to_markdown(brief)
+    assert "Left out to keep the brief short" not in markdown and f"### [{MANY}]" in markdown
 
 
 def test_a_profile_with_bad_budgets_names_both(tmp_path):

@@ -21,7 +21,7 @@ SECTIONS = ["Contents", "Key points", "Statement", "Reactions", "Military contex
 
 @pytest.fixture(scope="module")
 def brief():
-    return pipeline.build([str(EXAMPLE)], Options(banner=BANNER)).brief
+    return pipeline.build([str(EXAMPLE)], Options(banner=BANNER, appendix=True)).brief
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from briefing import pipeline
 from briefing.render import pdf
 from briefing.render import views as render
-from tests.conftest import norm
+from tests.conftest import EXAMPLE, norm
 
 SECTION_TITLES = ("Key points", "Statement", "Reactions", "Military context", "Outlook", "Sources")
 
@@ -27,8 +27,10 @@ def tricky_brief(tmp_path_factory):
     return pipeline.build([str(folder)]).brief
 
 
-def test_markdown_has_title_sections_citations_sources_and_appendix(example_build):
+def test_markdown_has_title_sections_citations_sources_and_appendix_when_asked(example_build):
     md = render.to_markdown(example_build.brief)
+    assert "Appendix" not in md  # off unless asked for (a five-minute read)
+    md = render.to_markdown(pipeline.build([str(EXAMPLE)], pipeline.Options(appendix=True)).brief)
     assert md.startswith("# Tripartite Outrage")
     for title in SECTION_TITLES:
         assert f"## {title}" in md

@@ -130,9 +130,9 @@ def test_a_summary_states_each_claim_once_in_the_words_of_one_of_its_sources(clu
     docs = [str(p) for p in sorted((NEWSWIRE / cluster / "docs").glob("*.txt"))]
     lines, _ = multidoc.summarize(docs, 100)
     brief = pipeline.build(docs, Options(keep_all=True, claim_words=None)).brief
-    claim_of = {norm(e.sentence): n for n, c in enumerate(c for s in brief.sections for c in s.claims)
-                for e in c.evidence}
-    shown = {norm(c.text) for s in brief.sections for c in s.claims}
+    every = brief.key_points + [c for s in brief.sections for c in s.claims]  # each claim printed once
+    claim_of = {norm(e.sentence): n for n, c in enumerate(every) for e in c.evidence}
+    shown = {norm(c.text) for c in every}
     assert all(norm(line) in claim_of for line in lines), "every line is a source sentence of a claim"
     groups = [claim_of[norm(line)] for line in lines]
     assert len(groups) == len(set(groups)), "no claim twice, in whatever words"

@@ -93,6 +93,7 @@ def story_of(brief: dict, title: str) -> dict:
 
 
 def claims(story: dict) -> list[dict]:
+    """The story's claims, each once: its sections list them all (key points marked)."""
     return [c for s in story["sections"] for c in s["claims"]]
 
 
