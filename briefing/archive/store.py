@@ -26,6 +26,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.models import Article, Heading, Source
+from briefing.text.weeks import iso_week
 from briefing.text.dedup import band_keys, same_origin, shingles, text_fingerprint
 
 DB_ENV = "BRIEFING_DB"
@@ -122,11 +123,6 @@ def published_day(value: str | None) -> str | None:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return None
-
-
-def iso_week(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 class Archive:

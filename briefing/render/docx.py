@@ -215,7 +215,7 @@ def brief_docx(brief) -> bytes:
     w.title_block("BRIEF", ctx["title"], meta, ctx.get("notes", []))
     w.heading("Key points", 1, bookmark="key-points")
     for c in ctx["key_points"]:
-        w.claim(c, anchor=False, claim_texts=ctx["claim_texts"])
+        w.claim(c, claim_texts=ctx["claim_texts"])  # key points are printed once: the anchor is here
     for section in ctx["sections"]:
         if section["claims"]:
             w.heading(section["title"], 1, bookmark=f"section-{section['key']}")

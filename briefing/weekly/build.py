@@ -11,8 +11,6 @@ so a claim's citations point into one source list for the whole brief.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -22,12 +20,12 @@ from briefing.stages import classify
 from briefing.weekly import novelty
 from briefing.weekly import front
 from briefing.weekly import stories
-from briefing.archive.store import Archive, Stored, iso_week
-from briefing.errors import NoArticlesError, UsageError
+from briefing.archive.store import Archive, Stored
+from briefing.text.weeks import previous_week, week_days
+from briefing.errors import NoArticlesError
 from briefing.models import Actor, Article, Claim, Section, Source, Summary, TimelineEvent, source_order
 from briefing.text import language
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 # Below this many articles a week is built in one process even with --jobs: starting
 # workers costs more (about a second) than the stories take. One process is the default:
 # on the shared 2-core machine benchmarks/weekly.py found no reliable gain from two workers
@@ -72,29 +70,6 @@ class WeeklyBrief:
 
     def claim_origins(self, claim: Claim) -> int:
         return len({self.origin_of[s] for s in claim.source_ids})
-
-
-def parse_week(text: str) -> str:
-    """'2023-W43' -> '2023-W43', checked; a clear error otherwise."""
-    m = _WEEK.match(text.strip())
-    if m:
-        try:
-            dt.date.fromisocalendar(int(m[1]), int(m[2]), 7)  # the week's last day too (9999-W52 ends in 10000)
-            dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return f"{m[1]}-W{m[2]}"
-        except ValueError:
-            pass
-    raise UsageError(f"--week {text!r} is not an ISO week; write it as 2023-W43")
-
-
-def last_complete_week(today: dt.date | None = None) -> str:
-    today = today or dt.datetime.now(dt.timezone.utc).date()
-    return iso_week(today - dt.timedelta(days=7))
-
-
-def week_days(week: str) -> tuple[dt.date, dt.date]:
-    year, number = int(week[:4]), int(week[6:])
-    return dt.date.fromisocalendar(year, number, 1), dt.date.fromisocalendar(year, number, 7)
 
 
 def build(archive: Archive, week: str, options: Options = Options(),
@@ -145,11 +120,6 @@ def build(archive: Archive, week: str, options: Options = Options(),
     if record:
         archive.save_brief(week, claim_records(brief))
     return brief
-
-
-def previous_week(week: str) -> str:
-    first, _ = week_days(week)
-    return iso_week(first - dt.timedelta(days=7))
 
 
 def _map_stories(work: list[tuple], jobs: int | None) -> list[Story]:

@@ -12,6 +12,8 @@ Claims are shown with the single brief's claim view (render._claim_view) plus th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 from pathlib import Path
 
@@ -20,8 +22,11 @@ from briefing.render import views as render
 from briefing.models import Claim, source_order
 from briefing.render.write import write_rendered
 from briefing.render.resources import styles_dir
-from briefing.weekly.build import Story, WeeklyBrief, week_days
+from briefing.text.weeks import week_days
 from briefing.weekly.layout import Layout, short_body
+
+if TYPE_CHECKING:
+    from briefing.weekly.build import Story, WeeklyBrief
 
 
 def _claim_view(brief: WeeklyBrief, claim: Claim) -> dict:

@@ -24,7 +24,8 @@ TRICKY = ("The mayor of Lenvik said the <script>alert(1)</script> tag was found 
 def tricky_brief(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tricky")
     (folder / "web.txt").write_text(TRICKY, encoding="utf-8")
-    return pipeline.build([str(folder)]).brief
+    # the appendix printed: every condensed sentence is rendered, not only those that make claims
+    return pipeline.build([str(folder)], pipeline.Options(appendix=True)).brief
 
 
 def test_markdown_has_title_sections_citations_sources_and_appendix_when_asked(example_build):
