@@ -42,6 +42,8 @@ class Judgements:
     sections: dict[Span, SentenceJudgement]
     pairs: dict[frozenset, tuple[bool, str]]  # {a, b} -> (same claim, differ kind or "")
     actors: list[tuple[Span, str]]  # (mention, kind)
+    # listed actors judged after the fact (listed_actors.tsv): name as listed -> correct or not
+    listed_actors: dict[str, bool] = field(default_factory=dict)
 
 
 def sid(span: Span) -> str:
@@ -89,7 +91,9 @@ def load_judgements(judged_dir: Path, name: str) -> Judgements:
     pairs = {frozenset((parse_id(c[0], w), parse_id(c[1], w))): (_flag(c[2], w), "".join(_kinds(c[3])))
              for w, c in _optional_rows(judged_dir / f"{name}.pairs.tsv", 4)}
     actors = [(parse_id(c[0], w), c[1].strip()) for w, c in _optional_rows(judged_dir / f"{name}.actors.tsv", 2)]
-    return Judgements(name, sections, pairs, actors)
+    listed = {c[1].strip(): _flag(c[2], w) for w, c in _optional_rows(judged_dir / "listed_actors.tsv", 3)
+              if c[0].strip() == name}
+    return Judgements(name, sections, pairs, actors, listed)
 
 
 def _optional_rows(path: Path, columns: int) -> list[tuple[str, list[str]]]:

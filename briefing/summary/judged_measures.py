@@ -215,7 +215,8 @@ def name_key(name: str) -> str:
 
 
 def actors(built: Built, report: ClusterReport) -> None:
-    """Recall of the judged actors; the listed actors no judgement names, for hand judging."""
+    """Recall of the judged actors; precision of the listed ones (those the judges named, and
+    those judged afterwards in listed_actors.tsv); the rest listed for hand judging."""
     listed = {a.name: {name_key(n) for n in [a.name, *a.variants]} for a in built.brief.actors}
     names = set().union(*listed.values())
     mentions = set()
@@ -224,9 +225,17 @@ def actors(built: Built, report: ClusterReport) -> None:
         text = name_key(built.locator.raw.get(doc, "")[start:end])
         mentions.add(text)
         recall.add(text in names)
-    unlisted = [name for name, keys in listed.items() if not keys & mentions]
+    precision, unlisted = Ratio(), []
+    for name, keys in listed.items():
+        if keys & mentions:
+            precision.add(True)  # an actor the judges named themselves
+        elif name in built.judged.listed_actors:
+            precision.add(built.judged.listed_actors[name])
+        else:
+            unlisted.append(name)
     report.unjudged += [(built.name, "actor", name, "") for name in unlisted]
     report.ratios["actor_recall"] = recall
+    report.ratios["actor_precision"] = precision
     report.counts["actors_unjudged"] = len(unlisted)
 
 

@@ -24,13 +24,14 @@ MEASURES = (
     ("discrepancy_precision", "'Sources differ' flags judged real", ">= 90%"),
     ("discrepancy_recall", "real discrepancies cited in one claim that are flagged", ""),
     ("actor_recall", "judged actors listed", ""),
+    ("actor_precision", "listed actors judged correct", ">= 90%"),
     ("timeline_years", "timeline entries with a year", "100%"),
 )
 COUNTS = (
     ("words", "words before the source list"),
     ("citations_unjudged", "cited pairs not judged"),
     ("flags_unjudged", "'Sources differ' flags not judged"),
-    ("actors_unjudged", "listed actors not in the judged file"),
+    ("actors_unjudged", "listed actors not judged yet"),
     ("claims_unjudged", "shown claims with no sentence judgement"),
     ("sentences_unlocated", "brief sentences with no judged span in the raw file"),
 )
