@@ -26,6 +26,7 @@ import os
 import shutil
 import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefing.errors import OutputError
@@ -62,6 +63,19 @@ def _write(path: Path, data: bytes) -> None:
     os.chmod(path, 0o666 & ~_umask())  # a brief is an ordinary file
 
 
+@contextmanager
+def _discarded_on_failure(stage: Path, where: Path):
+    """Remove the staging folder if the block fails; an OSError becomes one OutputError line."""
+    try:
+        yield
+    except OSError as exc:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise _failed(where, exc) from None
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+
 def _failed(where: Path, exc: OSError) -> OutputError:
     return OutputError(f"cannot write the brief into {where} ({exc.strerror or exc}); the previous brief is "
                        "left as it was; check the folder's permissions and free space, or choose another with -o")
@@ -81,15 +95,9 @@ def _stage(parent: Path, prefix: str, files: dict[str, bytes]) -> Path:
         stage = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
     except OSError as exc:
         raise _failed(parent, exc) from None
-    try:
+    with _discarded_on_failure(stage, parent):
         for name, data in files.items():
             _write(stage / name, data)
-    except OSError as exc:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise _failed(parent, exc) from None
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
     return stage
 
 
@@ -100,15 +108,9 @@ def commit_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
     recover(folder)
     _check_targets(folder, files)
     stage = _stage(folder, STAGE, files)
-    try:
+    with _discarded_on_failure(stage, folder):
         _write(stage / COMMIT, "\n".join(files).encode("utf-8"))  # from here on, the switch is due
         _fsync_dir(stage)
-    except OSError as exc:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise _failed(folder, exc) from None
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
     _switch_in(stage, folder)
     return [folder / name for name in files]
 
@@ -183,18 +185,12 @@ def commit_folder(folder: Path, files: dict[str, bytes]) -> list[Path]:
     _recover_folder(folder)
     _check_targets(folder, files)
     stage = _stage(parent, f".{folder.name}{STAGE}", files)
-    try:
+    with _discarded_on_failure(stage, folder):
         if folder.exists():
             for entry in folder.iterdir():  # what else the folder holds comes along unchanged
                 if entry.name not in files:
                     _carry(entry, stage / entry.name)
         _fsync_dir(stage)
-    except OSError as exc:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise _failed(folder, exc) from None
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
     old = None
     try:
         if not folder.exists():
