@@ -48,11 +48,9 @@ def write_brief(result, output: str | Path, formats: tuple[str, ...] = ("md", "h
 def summarize(inputs: list[str], words: int = 100, options: Options | None = None):
     """The short multi-document summary: (its sentences, verbatim, best first, within
     `words` words; the inputs skipped and why)."""
-    from dataclasses import replace
-
     from briefing.summary import multidoc
 
-    return multidoc.summarize([str(i) for i in inputs], words, replace(options or make_options(), keep_all=True))
+    return multidoc.summarize([str(i) for i in inputs], words, options or make_options())
 
 
 def weekly_brief(archive, week: str, options: Options | None = None):
