@@ -1,7 +1,7 @@
 """Whether the articles given together tell one story, and if not, which tell which.
 
 Two articles are linked when the cosine of their term vectors (entities and stems as claim
-matching sees them, TF-IDF over the articles given, their first LEAD_WORDS words) reaches
+matching sees them, TF-IDF over the leads of the articles given: text/tfidf.py) reaches
 LINKED; a story is a connected group. Linking by any one pair keeps one event told by very
 different articles together, while articles about unrelated events share almost nothing.
 (weekly/stories.py clusters a week by centroids with a threshold made to keep neighbouring
@@ -16,36 +16,21 @@ seeds (one story each), and on 34 pairs of those clusters given together: at 0.1
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 from briefing.models import Article
+from briefing.text import tfidf
 from briefing.text.terms import terms
 
 LINKED = 0.10
-LEAD_WORDS = 400
 # A few sentences share too few words to tell one event told twice from two events: an article
 # shorter than this is kept with the others.
 SHORT_WORDS = 120
 
 
-def _vectors(texts: list[str]) -> list[dict[str, float]]:
-    counts = [Counter(terms(" ".join(t.split()[:LEAD_WORDS]))) for t in texts]
-    df: Counter = Counter()
-    for c in counts:
-        df.update(c.keys())
-    n = len(counts)
-    out = []
-    for c in counts:
-        v = {t: (1 + math.log(f)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, f in c.items()}
-        norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
-        out.append({t: w / norm for t, w in v.items()})
-    return out
-
-
 def stories(articles: list[Article]) -> list[list[Article]]:
     """The articles grouped by story, the largest first (ties: the one read first)."""
-    vectors = _vectors([a.text for a in articles])
+    vectors, _ = tfidf.vectors([Counter(terms(tfidf.lead(a.text))) for a in articles])
     parent = list(range(len(articles)))
     short = [len(a.text.split()) < SHORT_WORDS for a in articles]
 
@@ -57,7 +42,7 @@ def stories(articles: list[Article]) -> list[list[Article]]:
 
     for i in range(len(vectors)):
         for j in range(i + 1, len(vectors)):
-            if short[i] or short[j] or sum(w * vectors[j].get(t, 0.0) for t, w in vectors[i].items()) >= LINKED:
+            if short[i] or short[j] or tfidf.cosine(vectors[i], vectors[j]) >= LINKED:
                 parent[root(i)] = root(j)
     groups: dict[int, list[Article]] = {}
     for i, article in enumerate(articles):
