@@ -54,7 +54,7 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?=\s*(?:,|
 # An acronym right beside another capitalised name word is part of a longer name ("NBC
 # News", "Ghana SWAT"): alone it would be a name cut short.
 _BESIDE_NAME = (re.compile(r"([A-Z][\w.-]*)\s+$"), re.compile(r"\s+[A-Z][a-z]"))
-PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def named(text: str) -> list[Named]:
                 out.append(Named(name, "person", opens))
             continue
         if _person(words) and not any(start <= s < start + len(name) for s, e in taken) \
-                and not PLACE_BEFORE.search(text[:start]):
+                and not _PLACE_BEFORE.search(text[:start]):
             out.append(Named(name, "person", opens))
     for m in _ACRONYM.finditer(text):
         if m.group(0) not in NOT_ACRONYMS and not any(s <= m.start() < e for s, e in taken) \

@@ -62,9 +62,10 @@ def test_everyone_two_sources_name_is_listed_with_organisations(write):
 
 
 def test_a_country_named_only_as_a_place_is_not_an_actor(write):
+    # "in Spain" is where; "from Poland" is who offers
     a_body = ["Zhang Wei, a bridge engineer, presented the Kessel Bridge repairs at a conference in Spain on Monday.",
-              "Poland said it would send steel for the Kessel Bridge repairs in Varnholm."]
-    b_body = ["Poland will supply the steel for the Kessel Bridge, its trade ministry said on Monday.",
+              "An offer of steel from Poland for the Kessel Bridge repairs in Varnholm was accepted."]
+    b_body = ["The steel from Poland for the Kessel Bridge will arrive in May, the trade ministry said on Monday.",
               "Zhang Wei said the repairs on the Kessel Bridge would be finished within two years."]
     a = write("a.md", article("Kessel Bridge repairs", a_body, "2024-05-03"))
     write("b.md", article("Steel for the bridge", b_body, "2024-05-03"))
