@@ -9,7 +9,9 @@ from collections import Counter
 from briefing.models import Actor, Document, Evidence, source_order
 from briefing.text.named import Corpus, recurring
 from briefing.text.people import NOT_NAMES, NOT_ACTORS, ORGANISATIONS, people, same_person
-from briefing.text.terms import entity_names
+from briefing.text.terms import entity_names, entity_spans
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$")
 
 
 def find_actors(shown: list[tuple[str, list[Evidence]]], documents: list[Document] = ()) -> list[Actor]:
@@ -34,8 +36,11 @@ def find_actors(shown: list[tuple[str, list[Evidence]]], documents: list[Documen
                     group["refs"].append(ref)
             for word in re.findall(r"\b[A-Z][a-z]{2,}\b", e.sentence):
                 single_words.append((word, e.source, ref))
-            for key in entity_names(e.sentence):
-                if key in NOT_ACTORS:
+            for key, (start, _) in zip(entity_names(e.sentence), entity_spans(e.sentence)):
+                # "a conference in Spain", "talks held at Seoul": a country there is a place, not
+                # an actor (an organisation "at the United Nations" is still one; "from" and
+                # "to" also mark who acts: "a condemnation from Japan", "deliveries to Russia")
+                if key in NOT_ACTORS or (key not in ORGANISATIONS and _LOCATIVE.search(e.sentence[:start])):
                     continue
                 entry = entities.setdefault(key, {"sources": set(), "refs": []})
                 entry["sources"].add(e.source)

@@ -9,6 +9,11 @@ part of it ("Bill Clinton's" is Bill Clinton). The run is
   is an acronym;
 - a person when it is two to four name words, none of them a title, a country, a place word
   or an organisation word, and not right after "in", "at", "near" (there it is a place).
+Not names of actors: a wire dateline ("KIEV (Reuters) -", "DONETSK/KIEV, Ukraine") and an
+agency's credit ("London (CNN)"), which say where and by whom a story was reported; an acronym
+beside another name word ("NBC News", "Ghana SWAT"), which is a longer name cut short; an
+organisation whose run loses a title word at its front ("Air Operations Center"); a rank
+before a person's name (text/people.RANKS: "Senior Airman Ivan Cooper" is Ivan Cooper).
 Names of one person are one actor only when they are the same full name or a clear spelling
 variant (text/people.same_person): two men named Zhang are two actors.
 """
@@ -41,6 +46,14 @@ _WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]\.|al-[A-Z][a-z]+)"
 _RUN = re.compile(rf"\b{_WORD}(?:{_JOIN}\s+{_WORD})*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+# A dateline opening a wire story: the place in capitals ("KIEV", "DONETSK/KIEV"), then a
+# comma, the agency in brackets or a dash; and the agency's credit in brackets at the start
+# ("(CNN)", "London (CNN)"). They say where and by whom it was reported, not who acts in it.
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?=\s*(?:,|\(|[—–-]|_))"
+                       r"|(?:[A-Z][\w.-]*\s+){0,3}\([A-Z][\w .-]*\))")
+# An acronym right beside another capitalised name word is part of a longer name ("NBC
+# News", "Ghana SWAT"): alone it would be a name cut short.
+_BESIDE_NAME = (re.compile(r"([A-Z][\w.-]*)\s+$"), re.compile(r"\s+[A-Z][a-z]"))
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$")
 
 
@@ -54,6 +67,8 @@ class Named:
 def named(text: str) -> list[Named]:
     """The people and organisations `text` names (see the module's rules)."""
     taken = entity_spans(text)
+    dateline = _DATELINE.match(text)
+    skip = dateline.end() if dateline else 0
     out: list[Named] = []
     for m in _RUN.finditer(text):
         run = m.group(0)
@@ -61,6 +76,8 @@ def named(text: str) -> list[Named]:
         if not text[:m.start()].strip(" \"“‘'(") and re.search(r"[^s]s$", first):
             # "Officials of the Varnholm Transport Authority": a plural opening the sentence is no name's
             run = re.split(r"\s(?:of the|for the|of|for)\s", run, maxsplit=1)[-1]
+        if m.start() < skip:
+            continue
         name = _POSSESSIVE.sub("", _trim(run))
         if not name:
             continue
@@ -68,6 +85,11 @@ def named(text: str) -> list[Named]:
         opens = not text[:start].strip(" \"“‘'(")
         words = name.split()
         if words[-1] in ORGANISATION_WORDS and len(words) >= 2:
+            # a title word cut from its front belonged to the name ("Air Operations Center"):
+            # what is left is no organisation's name
+            cut = run[:run.find(name)].split() if name in run else []
+            if any(w.lower() in TITLE_WORDS and w.lower() not in stop_words() and w not in NOT_NAMES for w in cut):
+                continue
             out.append(Named(name, "organisation", opens))
             continue
         if len(words) == 1:
@@ -80,9 +102,18 @@ def named(text: str) -> list[Named]:
                 and not _PLACE_BEFORE.search(text[:start]):
             out.append(Named(name, "person", opens))
     for m in _ACRONYM.finditer(text):
-        if m.group(0) not in NOT_ACRONYMS and not any(s <= m.start() < e for s, e in taken):
+        if m.group(0) not in NOT_ACRONYMS and not any(s <= m.start() < e for s, e in taken) \
+                and m.start() >= skip and not _beside_name(text, m.start(), m.end()):
             out.append(Named(m.group(0), "organisation", not text[:m.start()].strip(" \"“‘'(")))
     return out
+
+
+def _beside_name(text: str, start: int, end: int) -> bool:
+    """Whether the acronym at text[start:end] stands right beside another name word."""
+    before = _BESIDE_NAME[0].search(text[:start])
+    if before and before.group(1) not in NOT_NAMES and before.group(1).lower() not in stop_words():
+        return True
+    return bool(_BESIDE_NAME[1].match(text, end))
 
 
 def _trim(run: str) -> str:

@@ -30,7 +30,10 @@ TITLE_HEADS = {
     "ceo", "founder", "officer", "colonel", "captain", "lieutenant", "sergeant", "marshal", "pope", "speaker",
     "attorney",
 }
-TITLE_WORDS = TITLE_HEADS | {
+# Military ranks besides those above: a rank before a name is a title, not a given name
+# ("Senior Airman Ivan Cooper" is Ivan Cooper).
+RANKS = {"airman", "seaman", "corporal", "brigadier", "commodore", "ensign", "major"}
+TITLE_WORDS = TITLE_HEADS | RANKS | {
     "foreign", "defense", "defence", "prime", "vice", "deputy", "state", "interior", "finance",
     "trade", "national", "security", "senior", "acting", "former", "top", "presidential", "supreme",
     "first", "assistant", "under", "executive", "affairs", "economy", "justice", "health", "press",

@@ -59,3 +59,15 @@ def test_everyone_two_sources_name_is_listed_with_organisations(write):
     assert actors["Jabali"]["sources"] == ["2", "3"]
     assert actors["Varnholm Transport Authority"]["kind"] == "organisation"
     assert actors["Varnholm Transport Authority"]["sources"] == ["1", "2"]
+
+
+def test_a_country_named_only_as_a_place_is_not_an_actor(write):
+    # "in Spain" is where; "from Poland" is who offers
+    a_body = ["Zhang Wei, a bridge engineer, presented the Kessel Bridge repairs at a conference in Spain on Monday.",
+              "An offer of steel from Poland for the Kessel Bridge repairs in Varnholm was accepted."]
+    b_body = ["The steel from Poland for the Kessel Bridge will arrive in May, the trade ministry said on Monday.",
+              "Zhang Wei said the repairs on the Kessel Bridge would be finished within two years."]
+    a = write("a.md", article("Kessel Bridge repairs", a_body, "2024-05-03"))
+    write("b.md", article("Steel for the bridge", b_body, "2024-05-03"))
+    actors = {x["name"] for x in build([a])["actors"]}
+    assert "Poland" in actors and "Spain" not in actors

@@ -49,3 +49,16 @@ def test_sentences_sharing_only_the_story_s_names_are_two_claims():
 def test_a_short_sentence_repeated_word_for_word_is_the_same_claim():
     index = index_of("About 2,000 passengers were stranded overnight.", "About 2,000 passengers were stranded overnight.")
     assert states_same(index, 0, 1)
+
+
+def test_the_same_people_with_a_different_predicate_are_two_claims():
+    index = index_of(
+        "Injured Varnholm reporter Marek Olsen has been rescued from Kessel, but the whereabouts of photographer Ida Lund remain unclear.",
+        "The two reporters the Red Cross spokeswoman was referencing were Varnholm reporter Marek Olsen and photographer Ida Lund.")
+    assert not states_same(index, 0, 1)
+
+
+def test_a_question_states_no_claim():
+    index = index_of("Did a drone strike the airliner landing at Kessel airport on Sunday?",
+                     "A pilot reported that a drone struck his airliner landing at Kessel airport on Sunday.")
+    assert not states_same(index, 0, 1)

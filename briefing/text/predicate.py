@@ -1,0 +1,136 @@
+"""What a sentence says happened: the lemmas of its finite verbs, the predicate of its claim.
+
+Two sentences that share a story's names and most of its words can still report two things
+("Conroy has been rescued" / "the two journalists were Conroy and Bouvier"; "the operation was
+developed by the security office" / "the investigation stemmed from the operation"). What
+tells them apart is the predicate: a claim restated keeps its verb, or turns it into the
+event noun ("shut down the operation" / "the shutdown"; "killed" / "the killing").
+
+A word is taken as a finite verb (or the participle of a verb phrase) when the lexicon of
+lemminflect (shipped in the package, no download) knows it as a verb and its form shows it:
+an inflected form (past, participle, third person) other than a plural noun, a progressive
+after a form of "be", or a base form right after a modal or "did". Non-finite verbs are left
+out: an infinitive ("to address") or a participle modifying a noun ("trafficking plaguing
+the region") qualifies the claim but is not its predicate. So are the verbs that frame a
+claim rather than make it: auxiliaries, the copula, and reporting verbs ("said", "told",
+"according to"), since who reported a claim does not change what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefing.text.terms import stem, stop_words
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[^\sA-Za-z]")
+BE = frozenset("be is are was were been being am 's".split())
+MODAL = frozenset("will would can could shall should may might must did does do to".split())
+# Verbs that frame a claim (who says it, tense, mood), not the claim's own predicate.
+FRAMING = frozenset("""be have do say tell report add state note claim quote cite write
+will would can could shall should may might must get""".split())
+# Two sources paraphrasing one event in other verbs ("stormed" / "seized the building") still
+# share its details; sentences that share only the participants' names and a word or two
+# ("journalist", "attack") while their verbs differ report two things. Set on the judged
+# pairs, leave-one-cluster-out (see text/same_claim).
+DETAILS = 3
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_ADVERB = frozenset("not n't never also already just still now reportedly allegedly".split())
+
+
+@lru_cache(maxsize=1)
+def _lemmas():
+    from lemminflect import getAllLemmas  # its lexicon loads on first use, not at import
+
+    return getAllLemmas
+
+
+@lru_cache(maxsize=50_000)
+def verb_lemma(word: str, before: str) -> str | None:
+    """The lemma of `word` if it is a finite verb (or a participle in a verb phrase) after the
+    word `before` (lower case), else None."""
+    options = _lemmas()(word)
+    verb = options.get("VERB")
+    if not verb:
+        return None
+    lemma = verb[0]
+    if before in BE and before != "'s":
+        return lemma  # progressive or passive: "were fighting", "were hurt"
+    if before in MODAL:
+        # "will attack", "did not": a verb; "to address" after "to": an infinitive, left out
+        return None if before == "to" else lemma
+    if word == lemma or word.endswith("ing"):
+        return None  # a bare base form ("attack") or -ing form is as often a noun or modifier
+    if word.endswith("s") and "NOUN" in options:
+        return None  # "forces", "attacks": as often a plural noun
+    return lemma
+
+
+@lru_cache(maxsize=20_000)
+def predicates(text: str) -> frozenset[str]:
+    """The lemmas of the verbs that make the sentence's claims (framing verbs left out)."""
+    return _read(text)[0]
+
+
+@lru_cache(maxsize=20_000)
+def subject(text: str) -> frozenset[str]:
+    """The stems of the words before the sentence's first predicate verb: who or what its
+    claim is about ("Mayor Petra Lind" in "Mayor Petra Lind declared ...")."""
+    return _read(text)[1]
+
+
+@lru_cache(maxsize=20_000)
+def _read(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    verbs: set[str] = set()
+    head: list[str] = []
+    before = ""
+    for k, token in enumerate(_TOKEN.findall(text)):
+        # a capitalised word inside the sentence is a name, not a verb ("Tree of Life", "Hope")
+        if token.isalpha() and (k == 0 or token[0].islower()):
+            lemma = verb_lemma(token.lower() if k == 0 else token, before)
+            if lemma and lemma not in FRAMING:
+                verbs.add(lemma)
+        if not verbs and token.isalpha() and token.lower() not in stop_words():
+            head.append(stem(token))
+        low = token.lower()
+        if low not in _ADVERB:
+            before = low
+    return frozenset(verbs), frozenset(head)
+
+
+@lru_cache(maxsize=20_000)
+def stems(text: str) -> frozenset[str]:
+    """The Snowball stems of every word: a verb's stem matches its event noun ("killed",
+    "killing"; "developed", "development")."""
+    return frozenset(stem(t) for t in _TOKEN.findall(text) if t.isalpha())
+
+
+def same_predicate(a: str, b: str) -> bool:
+    """Whether sentences a and b can report one event: some verb that makes a claim in one is in
+    the other too, as a verb or its event noun; or, told with other verbs ("declared" /
+    "announced"), the claims are about the same subject, or describe the event in the same
+    detail (`DETAILS` common words, see `details`). A sentence with no such verb (a heading,
+    a copular "X is Y") constrains nothing."""
+    pa, pb = predicates(a), predicates(b)
+    if not pa or not pb:
+        return True
+    if pa & pb or _aligned(pa, b) or _aligned(pb, a):
+        return True
+    if subject(a) & subject(b):
+        return True
+    return len(details(a) & details(b)) >= DETAILS
+
+
+@lru_cache(maxsize=20_000)
+def details(text: str) -> frozenset[str]:
+    """The stems of the sentence's own common words (lower case, no stop words), outside
+    quotations: what it says of the event beyond who took part (names) and what a speaker
+    said in words two sources may both quote."""
+    text = _QUOTED.sub(" ", text)
+    return frozenset(stem(w) for w in _TOKEN.findall(text)
+                     if w.isalpha() and w[0].islower() and len(w) > 2 and w not in stop_words())
+
+
+def _aligned(lemmas: frozenset[str], other: str) -> bool:
+    words = stems(other)
+    return any(stem(lemma) in words for lemma in lemmas)

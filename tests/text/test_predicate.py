@@ -1,0 +1,45 @@
+"""The predicate of a claim (issue 12): the verbs that make it, not those that frame or qualify
+it, and whether two sentences can report one event. Invented sentences."""
+
+from __future__ import annotations
+
+from briefing.text.predicate import predicates, same_predicate
+
+
+def test_the_finite_verbs_make_the_predicate_not_infinitives_or_reporting_verbs():
+    assert predicates("The Tarvo plan was developed by the harbour office to address fraud, officials said.") == {"develop"}
+
+
+def test_a_passive_or_progressive_after_be_is_a_verb_and_a_plural_noun_is_not():
+    assert predicates("Both divers were hurt while the crews were searching the Arn river.") == {"hurt", "search"}
+    assert predicates("The attacks on the forces in Dorvik worried the mayor.") == {"worry"}
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_verb():
+    assert predicates("The mayor visited Hope and Faith Harbour yesterday.") == {"visit"}
+
+
+def test_a_verb_restated_as_its_event_noun_is_the_same_predicate():
+    assert same_predicate("Rebels killed the mayor of Dorvik on Sunday.",
+                          "The killing of the mayor of Dorvik by rebels shocked the town.")
+
+
+def test_different_verbs_about_the_same_people_are_different_predicates():
+    assert not same_predicate("Colonel Ana Ruiz was rescued from the Tarvo mountains on Friday.",
+                              "The two officers the Red Cross mentioned were Colonel Ana Ruiz and Major Jon Berg.")
+
+
+def test_other_verbs_with_the_same_details_can_report_one_event():
+    assert same_predicate("Protesters stormed the regional parliament building in Dorvik, waving flags.",
+                          "In Dorvik, the protesters seized the regional parliament building.")
+
+
+def test_words_both_quote_are_not_shared_detail():
+    assert not same_predicate(
+        'The Tarvo initiative was developed by the harbour office to "address smuggling and fraud plaguing the port region".',
+        'The inquiry stemmed from the Tarvo initiative, meant to "address smuggling and fraud plaguing the port region".')
+
+
+def test_other_verbs_about_the_same_subject_can_report_one_event():
+    assert same_predicate("Mayor Petra Lind declared a week of mourning in Dorvik.",
+                          "Mayor Petra Lind announced official mourning for the victims.")
