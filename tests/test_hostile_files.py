@@ -621,7 +621,7 @@ def test_a_reader_that_fails_on_one_file_costs_only_that_file(tmp_path, monkeypa
     def failing(text, source):  # stands for a parser's own bug on one hostile file
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(ingest, "_read_markdown", failing)
+    monkeypatch.setattr(ingest, "read_markdown", failing)
     assert cli.main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--formats", "json", "-q"]) == 0
     assert cli.main(["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "news.db"), "-q"]) == 1
     out, err = capsys.readouterr()

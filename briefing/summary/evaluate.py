@@ -68,7 +68,7 @@ def load_set(set_dir: Path) -> list[Cluster]:
 
 
 def _read(path: Path) -> str:
-    from briefing.sources.files import decode
+    from briefing.sources.decode import decode
 
     return decode(path.read_bytes())
 
