@@ -23,6 +23,7 @@ from briefing.sources.decode import decode
 from briefing.render import write as output
 from briefing.render import pdf
 from briefing.render import views as render
+from briefing.render import json as brief_json
 from briefing.errors import InputError, NoArticlesError
 from tests.helpers import run_cli
 from tests.conftest import EXAMPLE, ROOT, SEEDS
@@ -57,7 +58,7 @@ def check_brief(result: pipeline.BuildResult) -> dict:
     brief = result.brief
     html = render.to_html(brief)
     md = render.to_markdown(brief)
-    data = json.loads(render.to_json(brief))
+    data = json.loads(brief_json.to_json(brief))
     assert html_problems(html) == []
     assert markdown_problems(md, len(brief.sources), len(brief.source_summaries)) == []
     texts = {s.source_id: s.document.article.text for s in result.summaries}

@@ -12,6 +12,7 @@ import pytest
 from briefing import pipeline
 from briefing.models import Article, Source
 from briefing.render import views as render
+from briefing.render import json as brief_json
 from briefing.sources.wire import scrub
 from briefing.stages import segment
 from briefing.text.standalone import MAX_SPAN_WORDS, of_document
@@ -145,7 +146,7 @@ def test_a_wire_story_brief_shows_no_debris_and_only_claims_that_stand_alone(wri
     path = write("wire/APW20240305.0001", WIRE_STORY)
     result = pipeline.build([str(path.parent)])
     brief = result.brief
-    as_json = render.to_dict(brief)
+    as_json = brief_json.to_dict(brief)
     texts = {s.source_id: s.document.article.text for s in result.summaries}
     shown = [c for s in as_json["sections"] for c in s["claims"]] + as_json["key_points"]
     assert shown
