@@ -82,7 +82,8 @@ def add(commands) -> None:
 
 
 def _open_archive(args: argparse.Namespace, create: bool = False, readonly: bool = False):
-    from briefing.archive.store import Archive, default_path
+    from briefing.archive.database import default_path
+    from briefing.archive.store import Archive
 
     return Archive(Path(args.db) if args.db else default_path(), create=create, readonly=readonly)
 
