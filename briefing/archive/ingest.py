@@ -19,12 +19,14 @@ from briefing.sources import files as ingest
 from briefing.sources.collect import collect
 from briefing.sources.decode import decode
 from briefing.sources.markup import plain_blocks, read_html_fragment
-from briefing.archive import dates
-from briefing.archive.store import Archive, published_day
+from briefing.archive.store import Archive
 from briefing.errors import InputError
 from briefing.options import Limits
 from briefing.models import Article, RawArticle, Source, printable
+from briefing.text.dates import iso_day, publication_day
 from briefing.text.sanitize import strip_controls
+
+NO_DATE = "undated: no date in its metadata, file name or text, so it is filed under the week it was ingested"
 
 
 @dataclass(frozen=True)
@@ -200,9 +202,9 @@ def _dated(article: Article) -> tuple[Article, str]:
     """The article with a publication day from its file name or text when its metadata gives
     none it can use, and a note saying where the day came from (or that there is none)."""
     source = article.source
-    if published_day(source.published):
+    if iso_day(source.published):
         return article, ""
-    day, where = dates.publication_day(None, source.path, article.text)
+    day, where = publication_day(None, source.path, article.text)
     if day is None:
-        return article, dates.NO_DATE
+        return article, NO_DATE
     return replace(article, source=replace(source, published=day)), f"dated {day} from its {where}"

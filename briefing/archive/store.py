@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.archive.database import Transaction, open_database
 from briefing.models import Article, Heading, Source
-from briefing.text.weeks import iso_week
+from briefing.text.dates import day, iso_week
 from briefing.text.dedup import band_keys, same_origin, shingles, text_fingerprint
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
 
 @dataclass(frozen=True)
 class Added:
@@ -43,24 +39,6 @@ class Stored:
     week: str
     article: Article  # source.id is the archive id
     raw_text: str = ""
-
-
-def published_day(value: str | None) -> str | None:
-    """YYYY-MM-DD from a date as a source gives it (ISO, or an RFC 2822 feed date)."""
-    if not value:
-        return None
-    m = _DAY.match(value.strip())
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 class Archive:
@@ -109,14 +87,14 @@ class Archive:
                 return Added("present", row[0], f"same text as article {row[0]}")
             origin = self._origin_of(db, sh, keys)
             source = article.source
-            day = published_day(source.published)
-            week = iso_week(dt.date.fromisoformat(day) if day else now.date())
+            published = day(source.published)
+            week = iso_week(published or now.date())
             cur = db.execute(
                 "INSERT INTO articles (fingerprint, origin_id, input, via, url, path, title, author, "
                 "publisher, published, published_day, ingested, week, raw_text, text, headings) "
                 "VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (digest, input, via, source.url, source.path, source.title, source.author, source.publisher,
-                 source.published, day, now.strftime("%Y-%m-%dT%H:%M:%SZ"), week, raw_text, article.text,
+                 source.published, published.isoformat() if published else None, now.strftime("%Y-%m-%dT%H:%M:%SZ"), week, raw_text, article.text,
                  json.dumps([[h.offset, h.text] for h in article.headings], ensure_ascii=False)))
             article_id = cur.lastrowid
             db.execute("UPDATE articles SET origin_id = ? WHERE id = ?", (origin or article_id, article_id))

@@ -115,7 +115,7 @@ def _archive(args: argparse.Namespace) -> int:
     from briefing.errors import UsageError
     from briefing.models import printable
     from briefing.text.sanitize import strip_controls
-    from briefing.text.weeks import parse_week
+    from briefing.text.dates import parse_week
 
     listed_week = parse_week(args.week) if args.week else None  # checked before the archive is opened
     with _open_archive(args, readonly=args.action in ("list", "show")) as archive:
@@ -155,7 +155,7 @@ def _archive(args: argparse.Namespace) -> int:
 def _weekly(args: argparse.Namespace) -> int:
     from briefing import api
     from briefing.render import write
-    from briefing.text.weeks import last_complete_week, parse_week
+    from briefing.text.dates import last_complete_week, parse_week
     from briefing.weekly.layout import Layout
 
     formats = write.parse_formats(args.formats)

@@ -4,12 +4,13 @@ trafilatura). Metadata is made fit to print here, whatever format gave it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from briefing.errors import InputError
 from briefing.models import Block, RawArticle, Source
+from briefing.text.dates import iso_day
 
 FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published", "descriptor")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
@@ -36,6 +37,19 @@ def read_markdown(text: str, source: Source) -> RawArticle:
     return RawArticle(source=source, blocks=blocks)
 
 
+@lru_cache(maxsize=1)
+def _loader():
+    """YAML's safe loader, but with dates left as written: text/dates reads them, so that an
+    impossible one ("2023-02-30") is left out like any unreadable date, not fatal to the file."""
+    import yaml
+
+    class DatesAsWritten(yaml.SafeLoader):
+        pass
+
+    DatesAsWritten.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    return DatesAsWritten
+
+
 def front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split YAML front matter (title, author, publisher, url, published) from the body."""
     match = _FRONT_MATTER.match(text)
@@ -44,7 +58,7 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     import yaml
 
     try:
-        data = yaml.safe_load(match.group(1)) or {}
+        data = yaml.load(match.group(1), Loader=_loader()) or {}
     except yaml.YAMLError:
         raise InputError("has front matter that is not valid YAML; fix it or remove the --- block") from None
     except RecursionError:  # 'author: {a: {a: ...' thousands deep
@@ -56,10 +70,10 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         value = data.get(key)
         # Only plain values: str() of a list built from YAML aliases (a "billion laughs"
         # front matter) would grow exponentially.
-        if value is None or not isinstance(value, (str, int, float, dt.date)):
+        if value is None or not isinstance(value, (str, int, float)):
             continue
         if key == "published":
-            value = iso_date(value)
+            value = iso_day(value)
             if value is None:
                 continue
         meta[key] = str(value).strip()
@@ -71,28 +85,8 @@ def safe_metadata(meta: dict[str, str | None]) -> dict[str, str | None]:
     (a URL is shown as a link only when render.web_url finds it a plain http(s) address)."""
     from briefing.text.sanitize import MAX_METADATA_CHARS, MAX_URL_CHARS, one_line
 
-    return {key: iso_date(value) if key == "published" and value is not None else
+    return {key: iso_day(value) if key == "published" and value is not None else
             one_line(value, MAX_URL_CHARS if key == "url" else MAX_METADATA_CHARS) for key, value in meta.items()}
-
-
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
-
-
-def iso_date(value) -> str | None:
-    """A publication date as YYYY-MM-DD, or None when it cannot be read as one."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%Y-%m-%d")
-    text = str(value or "").strip()
-    try:
-        return dt.date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def _markdown_to_html(text: str) -> str:

@@ -21,7 +21,7 @@ from briefing.weekly import novelty
 from briefing.weekly import front
 from briefing.weekly import stories
 from briefing.archive.store import Archive, Stored
-from briefing.text.weeks import previous_week, week_days
+from briefing.text.dates import previous_week, week_days
 from briefing.errors import NoArticlesError
 from briefing.models import Actor, Article, Claim, Section, Source, Summary, TimelineEvent, source_order
 from briefing.text import language

@@ -24,7 +24,7 @@ from briefing.render.filters import on_one_line
 from briefing.models import Claim, source_order
 from briefing.render.write import write_rendered
 from briefing.render.resources import styles_dir
-from briefing.text.weeks import week_days
+from briefing.text.dates import week_days
 from briefing.weekly.layout import Layout, short_body
 
 if TYPE_CHECKING:
