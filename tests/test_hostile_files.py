@@ -317,21 +317,9 @@ def many_articles() -> list:
 
 def test_jobs_are_capped_at_the_core_count(monkeypatch):
     from briefing import parallel
+    from tests.helpers import count_pools
 
-    pools = []
-    import multiprocessing
-
-    real = multiprocessing.get_context
-
-    class Context:
-        def __init__(self, inner):
-            self.inner = inner
-
-        def Pool(self, n):  # noqa: N802 - multiprocessing's name
-            pools.append(n)
-            return self.inner.Pool(n)
-
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: Context(real(method)))
+    pools = count_pools(monkeypatch)
     monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
     articles = many_articles()
     summaries = parallel.summarize_articles(articles, jobs=100_000)

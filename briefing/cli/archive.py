@@ -75,7 +75,7 @@ def add(commands) -> None:
     weekly.add_argument("--db", metavar="FILE", help=db_help)
     weekly.add_argument("-o", "--output", default="output", metavar="DIR",
                         help="folder to write the week's folder into (default: output)")
-    add_brief_options(weekly, "'Weekly brief YYYY-Www'", "processes that build stories at once (default: 1)")
+    add_brief_options(weekly, "'Weekly brief YYYY-Www'")
     weekly.add_argument("--full-stories", action="store_true",
                         help="append every story's full brief (all claims, by section) to the short one")
     weekly.set_defaults(run=_weekly)
