@@ -37,7 +37,6 @@ PROGRESS_MIN = 200
 # cores stay busy to the end (4, 8, 16 and 25 built 100 articles equally fast).
 CHUNK = 16
 
-
 T = TypeVar("T")
 R = TypeVar("R")
 
