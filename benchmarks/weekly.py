@@ -145,7 +145,7 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument("--stories", type=int, default=200)
     ap.add_argument("--pdf", action="store_true", help="also print the PDF (slow for a brief this long)")
-    ap.add_argument("--jobs", type=int, help="processes for the story stage (default: 1)")
+    ap.add_argument("--jobs", type=int, help="worker processes for the story stage (default: the machine's cores)")
     ap.add_argument("--skip-marked", action="store_true",
                     help="leave out the second build (against a stored last week), to save time")
     ap.add_argument("--compare-jobs", action="store_true", help="also build with --jobs 2 and print the ratio")
@@ -157,6 +157,7 @@ def main() -> int:
     from briefing.weekly import render as weekly_render
     from briefing.archive.store import Archive
     from briefing.archive.ingest import Intake
+    from briefing.options import Options
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -170,15 +171,15 @@ def main() -> int:
             t2 = time.perf_counter()
             mem_ingest = peak_mib()
             cpu2 = _cpu()
-            brief = weekly.build(archive, "2023-W43", jobs=args.jobs, record=False)
+            brief = weekly.build(archive, "2023-W43", Options(jobs=args.jobs), record=False)
             t3 = time.perf_counter()
             cpu3 = _cpu()
             serial, t3b = None, t3
             if args.compare_jobs:  # one process against two, both after the first (cold) build
                 s0 = time.perf_counter()
-                one = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=1))
+                one = weekly_render.to_json(weekly.build(archive, "2023-W43", Options(jobs=1)))
                 s1 = time.perf_counter()
-                two = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=2))
+                two = weekly_render.to_json(weekly.build(archive, "2023-W43", Options(jobs=2)))
                 s2 = time.perf_counter()
                 serial = (s1 - s0, s2 - s1, one == two == weekly_render.to_json(brief))
             t3b = time.perf_counter()
@@ -196,7 +197,7 @@ def main() -> int:
                                  for f in facts]
                 archive.save_brief("2023-W42", previous)
                 c0 = time.perf_counter()
-                marked = weekly.build(archive, "2023-W43", jobs=args.jobs)
+                marked = weekly.build(archive, "2023-W43", Options(jobs=args.jobs))
                 c1 = time.perf_counter()
                 marks = Counter(m.status for m in marked.marks.values())
             t3b = time.perf_counter()

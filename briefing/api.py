@@ -59,7 +59,7 @@ def weekly_brief(archive, week: str, options: Options | None = None):
     from briefing.weekly import build
 
     options = options or make_options()
-    return build.build(archive, week, options, jobs=options.jobs, record=True)
+    return build.build(archive, week, options, record=True)
 
 
 def write_weekly(brief, output: str | Path, formats: tuple[str, ...] = ("md", "html", "pdf", "json"),

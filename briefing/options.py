@@ -128,7 +128,7 @@ class Options:
     # make a claim of every sentence, not only of each article's condensed set: the short
     # multi-document summary (multidoc.py) chooses among all of them at the cluster level
     keep_all: bool = False
-    jobs: int | None = None  # processes for per-article segmentation and summarization; None: all cores
+    jobs: int | None = None  # worker processes for every command (parallel.py); None: the machine's cores
     progress: bool = False  # a progress bar on stderr for long runs
     limits: Limits = field(default_factory=Limits)  # how much of its input a build reads
     # articles that tell separate stories: "largest" builds the brief of the largest story and

@@ -1,20 +1,24 @@
-"""Stages 3-4 over many articles: each article split into sentences and summarized on every
-core, with a progress bar.
+"""Work shared among worker processes: one pool for every command's --jobs (build's articles,
+weekly's stories, eval's clusters), and stages 3-4 over many articles with a progress bar.
+
+`--jobs N` means the same everywhere: at most N worker processes, never more than the cores
+this process may use; by default as many as those cores. Workers are started by fork where
+the platform has it (they inherit what was loaded before, such as the summarizer); results
+come back in input order, so the output never depends on the number of jobs. Where the
+process limit is reached, the work is done in this process instead.
 
 Each article is segmented and summarized on its own, so the work splits across processes
-with nothing to share. Worker processes are started by fork where the platform has it (they
-inherit the summarizer, loaded before the fork); each is sent articles and sends back their
-Summaries, the Documents within them, in input order, so the output does not depend on the
-number of jobs. The whole Summary travels back because it costs next to nothing: pickling
-and unpickling 100 articles' Summaries takes 5 ms, their sentences alone 3 ms, against
-0.6 s of segmenting and summarizing them (benchmarks/corpus.py articles).
+with nothing to share. The whole Summary travels back because it costs next to nothing:
+pickling and unpickling 100 articles' Summaries takes 5 ms, their sentences alone 3 ms,
+against 0.6 s of segmenting and summarizing them (benchmarks/corpus.py articles).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from briefing.stages import segment
 from briefing.stages import summarize
@@ -33,6 +37,9 @@ PROGRESS_MIN = 200
 # cores stay busy to the end (4, 8, 16 and 25 built 100 articles equally fast).
 CHUNK = 16
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 
 def default_jobs() -> int:
     """All the cores this process may use."""
@@ -40,6 +47,33 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def workers(jobs: int | None) -> int:
+    """How many processes `--jobs` asks for: `jobs` (default: all cores), never more than the
+    cores, since '--jobs 100000' would fork until the process limit."""
+    return default_jobs() if jobs is None else max(1, min(jobs, default_jobs()))
+
+
+def map_in_order(work: Callable[[T], R], tasks: list[T], jobs: int | None = None,
+                 chunksize: int = 1) -> Iterator[R]:
+    """`work` over `tasks` on `workers(jobs)` processes (one alone: here), results in task
+    order as they come. `work` and the tasks must pickle; workers are forked where possible."""
+    jobs = min(workers(jobs), len(tasks))
+    if jobs <= 1:
+        yield from map(work, tasks)
+        return
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    try:
+        pool = context.Pool(jobs)
+    except OSError:  # the process limit is reached (BlockingIOError): do the work here
+        yield from map(work, tasks)
+        return
+    with pool:
+        yield from pool.imap(work, tasks, chunksize=chunksize)
 
 
 def _summary(task: tuple[Article, str, bool, Limits]) -> Summary:
@@ -53,27 +87,17 @@ def summarize_articles(articles: list[Article], algorithm: str = summarize.DEFAU
                        limits: Limits = Limits()) -> list[Summary]:
     """Split every article into sentences and summarize it, on `jobs` processes (default:
     all cores) when it pays; the summaries come back in the order of `articles`."""
-    # never more processes than cores: '--jobs 100000' would fork until the process limit
-    jobs = default_jobs() if jobs is None else max(1, min(jobs, default_jobs()))
     tasks = [(a, algorithm, keep_all, limits) for a in articles]
-    bar = _bar(len(tasks)) if progress and len(tasks) >= PROGRESS_MIN else None
-    try:
-        if jobs == 1 or len(tasks) < MIN_PARALLEL:
-            return _collect(map(_summary, tasks), bar)
-        import multiprocessing
-
+    if len(tasks) < MIN_PARALLEL:
+        jobs = 1
+    elif workers(jobs) > 1:
         # Load sumy here, before the fork, so the workers inherit it: otherwise each worker
         # imports it (0.09 s) and then this process does too, for the stop words that claim
         # matching reads (terms.py), after the workers are done.
         summarize.make_summarizer(algorithm)
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        try:
-            pool = context.Pool(min(jobs, len(tasks)))
-        except OSError:  # the process limit is reached (BlockingIOError): do the work here
-            return _collect(map(_summary, tasks), bar)
-        with pool:
-            return _collect(pool.imap(_summary, tasks, chunksize=CHUNK), bar)
+    bar = _bar(len(tasks)) if progress and len(tasks) >= PROGRESS_MIN else None
+    try:
+        return _collect(map_in_order(_summary, tasks, jobs, CHUNK), bar)
     finally:
         if bar:
             bar.close()

@@ -15,7 +15,7 @@ from briefing import parallel
 from briefing.errors import InputError, NoArticlesError
 from briefing.models import Article, Brief, Claim, Problem, Summary
 from briefing.options import TIMELINE_WORDS, Limits, Options, describe as describe_limit
-from briefing.sources import clean, files
+from briefing.sources import clean, collect, files
 from briefing.sources import wire_names
 from briefing.stages import actors, classify, contested, corroborate, describe, headline, related, synthesize
 from briefing.stages import key_points as leads
@@ -35,7 +35,7 @@ class BuildResult:
         """Every file the build read or skipped: none of them may be overwritten by its output."""
         named = [Path(s.path) for s in self.brief.sources if s.path] + [Path(p.path) for p in self.problems]
         # an earlier brief in the folder was skipped as such, and may be replaced
-        return {n.resolve() for n in named if n.is_file() and not files.is_briefing_output(n)}
+        return {n.resolve() for n in named if n.is_file() and not collect.is_briefing_output(n)}
 
 
 def build(inputs: list[str], options: Options = Options()) -> BuildResult:
@@ -137,7 +137,7 @@ def make_brief(articles: list[Article], options: Options = Options(),
 def read_articles(inputs: list[str], exclude: Path | None = None,
                   limits: Limits = Limits()) -> tuple[list[Article], list[Problem]]:
     """Ingest and clean every input file; number the usable ones 1, 2, 3 in sorted order."""
-    paths, problems = files.collect(inputs, exclude)
+    paths, problems = collect.collect(inputs, exclude)
     articles: list[Article] = []
     seen: dict[str, str] = {}  # text digest -> file: a copy of an article is read once
     max_articles = limits.max_articles

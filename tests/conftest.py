@@ -33,9 +33,9 @@ def example_build():
 
 @pytest.fixture(scope="session")
 def example_json(example_build):
-    from briefing.render import views as render
+    from briefing.render import json as brief_json
 
-    return json.loads(render.to_json(example_build.brief))
+    return json.loads(brief_json.to_json(example_build.brief))
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ def render_example() -> dict[str, str]:
     """The example brief's Markdown and JSON, built from the project root."""
     from briefing import pipeline
     from briefing.render import views as render
+    from briefing.render import json as brief_json
 
     cwd = os.getcwd()
     os.chdir(ROOT)
@@ -25,7 +26,7 @@ def render_example() -> dict[str, str]:
         brief = pipeline.build([EXAMPLE_INPUT]).brief
     finally:
         os.chdir(cwd)
-    return {"brief.md": render.to_markdown(brief), "brief.json": render.to_json(brief)}
+    return {"brief.md": render.to_markdown(brief), "brief.json": brief_json.to_json(brief)}
 
 
 def main() -> None:

@@ -46,3 +46,22 @@ def run_cli(*args: str, env: dict | None = None, cwd: Path = ROOT, subprocess: b
         os.environ.clear()
         os.environ.update(saved_env)
     return _subprocess.CompletedProcess(["briefing", *args], code, out.getvalue(), err.getvalue())
+
+
+def count_pools(monkeypatch) -> list[int]:
+    """The number of workers of each process pool started from now on (parallel.py's pools),
+    in a list that fills as they start."""
+    import multiprocessing
+
+    pools, real = [], multiprocessing.get_context
+
+    class Context:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def Pool(self, n):  # noqa: N802 - multiprocessing's name
+            pools.append(n)
+            return self.inner.Pool(n)
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: Context(real(method)))
+    return pools

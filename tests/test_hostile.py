@@ -19,9 +19,11 @@ import pytest
 from briefing.options import make_options
 from briefing import pipeline
 from briefing.sources import files as ingest
+from briefing.sources.decode import decode
 from briefing.render import write as output
 from briefing.render import pdf
 from briefing.render import views as render
+from briefing.render import json as brief_json
 from briefing.errors import InputError, NoArticlesError
 from tests.helpers import run_cli
 from tests.conftest import EXAMPLE, ROOT, SEEDS
@@ -56,7 +58,7 @@ def check_brief(result: pipeline.BuildResult) -> dict:
     brief = result.brief
     html = render.to_html(brief)
     md = render.to_markdown(brief)
-    data = json.loads(render.to_json(brief))
+    data = json.loads(brief_json.to_json(brief))
     assert html_problems(html) == []
     assert markdown_problems(md, len(brief.sources), len(brief.source_summaries)) == []
     texts = {s.source_id: s.document.article.text for s in result.summaries}
@@ -401,15 +403,15 @@ def test_control_characters_in_a_file_name_are_shown_escaped(tmp_path):
 
 def test_decoding_reads_text_in_every_common_encoding_and_refuses_binary():
     text = "“Officials” said the café – on the quay – opens Monday."
-    assert ingest.decode(text.encode("utf-16")) == text
-    assert ingest.decode(text.encode("utf-16-le")) == text
-    assert ingest.decode(text.encode("utf-16-be")) == text
-    assert ingest.decode(text.encode("cp1252")) == text
-    assert ingest.decode(text.encode("utf-8")[:-1]) == text[:-1]  # the final "." is one byte: intact
-    assert ingest.decode(("x" + text).encode("utf-8")[:-4]) == ("x" + text)[:-4]
-    assert ingest.decode("a\r\nb\rc\fd".encode()) == "a\nb\nc\nd"
+    assert decode(text.encode("utf-16")) == text
+    assert decode(text.encode("utf-16-le")) == text
+    assert decode(text.encode("utf-16-be")) == text
+    assert decode(text.encode("cp1252")) == text
+    assert decode(text.encode("utf-8")[:-1]) == text[:-1]  # the final "." is one byte: intact
+    assert decode(("x" + text).encode("utf-8")[:-4]) == ("x" + text)[:-4]
+    assert decode("a\r\nb\rc\fd".encode()) == "a\nb\nc\nd"
     with pytest.raises(InputError, match="binary content"):
-        ingest.decode(b"text\x00with a NUL")
+        decode(b"text\x00with a NUL")
 
 
 # --- paths ----------------------------------------------------------------------------

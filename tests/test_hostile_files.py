@@ -317,21 +317,9 @@ def many_articles() -> list:
 
 def test_jobs_are_capped_at_the_core_count(monkeypatch):
     from briefing import parallel
+    from tests.helpers import count_pools
 
-    pools = []
-    import multiprocessing
-
-    real = multiprocessing.get_context
-
-    class Context:
-        def __init__(self, inner):
-            self.inner = inner
-
-        def Pool(self, n):  # noqa: N802 - multiprocessing's name
-            pools.append(n)
-            return self.inner.Pool(n)
-
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: Context(real(method)))
+    pools = count_pools(monkeypatch)
     monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
     articles = many_articles()
     summaries = parallel.summarize_articles(articles, jobs=100_000)
@@ -621,7 +609,7 @@ def test_a_reader_that_fails_on_one_file_costs_only_that_file(tmp_path, monkeypa
     def failing(text, source):  # stands for a parser's own bug on one hostile file
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(ingest, "_read_markdown", failing)
+    monkeypatch.setattr(ingest, "read_markdown", failing)
     assert cli.main(["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--formats", "json", "-q"]) == 0
     assert cli.main(["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "news.db"), "-q"]) == 1
     out, err = capsys.readouterr()

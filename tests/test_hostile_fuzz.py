@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from briefing import pipeline
 from briefing.render import views as render
+from briefing.render import json as brief_json
 from briefing.errors import NoArticlesError
 from tests.hostile_checks import html_problems, markdown_problems, verbatim_problems
 
@@ -95,7 +96,7 @@ def _build_and_check(articles: list[tuple[str, str]]) -> None:
         assert all("\n" not in str(p) for p in result.problems + result.warnings)
         html = render.to_html(brief)
         md = render.to_markdown(brief)
-        data = json.loads(render.to_json(brief))
+        data = json.loads(brief_json.to_json(brief))
         assert html_problems(html) == []
         assert markdown_problems(md, len(brief.sources), len(brief.source_summaries)) == []
         assert verbatim_problems(data, {s.source_id: s.document.article.text for s in result.summaries}) == []

@@ -22,7 +22,7 @@ def _uri(path: Path, **options: str) -> str:
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A connection that cannot write: mode=ro, or, where even the WAL index cannot be made
     (a read-only folder), immutable=1."""
-    from briefing.archive.store import ArchiveError
+    from briefing.archive.database import ArchiveError
 
     for options in ({"mode": "ro"}, {"mode": "ro", "immutable": "1"}):
         try:
@@ -39,7 +39,7 @@ def check_is_archive(path: Path, version: int, application_id: int, allow_empty:
     """Raise ArchiveError unless `path` is a briefing archive (our application id, or the
     schema of one made before the id was stamped) or, with `allow_empty`, absent or empty
     (no bytes, or an SQLite file with no tables)."""
-    from briefing.archive.store import DB_ENV, ArchiveError
+    from briefing.archive.database import DB_ENV, ArchiveError
 
     refuse = (f"{path} is not a briefing archive, and is left untouched; give the archive that "
               f"'briefing ingest' made, or a new file name, with --db or ${DB_ENV}")

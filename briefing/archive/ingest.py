@@ -16,12 +16,17 @@ from briefing.sources import clean
 from briefing.sources import feeds
 from briefing.sources import web as fetch
 from briefing.sources import files as ingest
-from briefing.archive import dates
-from briefing.archive.store import Archive, published_day
+from briefing.sources.collect import collect
+from briefing.sources.decode import decode
+from briefing.sources.markup import plain_blocks, read_html_fragment
+from briefing.archive.store import Archive
 from briefing.errors import InputError
 from briefing.options import Limits
 from briefing.models import Article, RawArticle, Source, printable
+from briefing.text.dates import iso_day, publication_day
 from briefing.text.sanitize import strip_controls
+
+NO_DATE = "undated: no date in its metadata, file name or text, so it is filed under the week it was ingested"
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ class Intake:
             else:
                 files.append(given)
         if files:
-            paths, problems = ingest.collect(files)
+            paths, problems = collect(files)
             for problem in problems:
                 self.report(Report(problem.path, "failed", detail=problem.reason))
             for path in paths:
@@ -111,8 +116,8 @@ class Intake:
         if page.content_type not in ("text/html", "application/xhtml+xml", "text/plain", ""):
             raise InputError(f"is {page.content_type}, not a web page; give the article's page")
         if page.content_type == "text/plain":
-            text = ingest.decode(page.data)
-            raw = RawArticle(Source(id="0"), ingest.plain_blocks(text), title_from_first_line=True)
+            text = decode(page.data)
+            raw = RawArticle(Source(id="0"), plain_blocks(text), title_from_first_line=True)
         else:
             raw = ingest.read_html(page.data, Source(id="0"), self.limits)
         # the page's own canonical URL is metadata; the address it was fetched from is where it came from
@@ -160,7 +165,7 @@ class Intake:
             try:
                 raw = ingest.read_html(entry.content.encode("utf-8"), Source(id="0", url=entry.link), self.limits)
             except InputError:
-                raw = ingest.read_html_fragment(entry.content, Source(id="0", url=entry.link))
+                raw = read_html_fragment(entry.content, Source(id="0", url=entry.link))
         if raw is None:
             why = page_problem or "has neither a link nor any text"
             self.report(Report(label, "failed", detail=f"{why}; the feed gives no text to fall back on"))
@@ -197,9 +202,9 @@ def _dated(article: Article) -> tuple[Article, str]:
     """The article with a publication day from its file name or text when its metadata gives
     none it can use, and a note saying where the day came from (or that there is none)."""
     source = article.source
-    if published_day(source.published):
+    if iso_day(source.published):
         return article, ""
-    day, where = dates.publication_day(None, source.path, article.text)
+    day, where = publication_day(None, source.path, article.text)
     if day is None:
-        return article, dates.NO_DATE
+        return article, NO_DATE
     return replace(article, source=replace(source, published=day)), f"dated {day} from its {where}"

@@ -1,12 +1,7 @@
-"""The article archive: one SQLite file that stores each article once.
-
-Why the rules below hold even when a run is killed or two runs overlap:
-- WAL journal and one `BEGIN IMMEDIATE` transaction per article: an article is either wholly
-  stored (row, URLs, near-duplicate keys) or not at all, and a commit survives `kill -9`.
-  `add` returns only after the commit, so whatever the caller reports as added is stored.
-- UNIQUE constraints on the text fingerprint and on every URL, checked inside the write
-  transaction: a second process that arrives with the same article finds it there.
-- A busy timeout makes a concurrent writer wait for the lock rather than fail.
+"""The article archive: one SQLite file (database.py) that stores each article once, files it
+under the ISO week of its publication day, and keeps each week's brief for the next week's
+comparison. `add` returns only after its transaction commits, so whatever the caller reports
+as added is stored; see database.py for why that holds when a run is killed or two overlap.
 
 Near-duplicates (one wire story lightly edited by several outlets: text/dedup.py, the rule the
 single brief uses too) are found with MinHash over word shingles and locality-sensitive hashing: each article writes 16 band keys, and only
@@ -17,71 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import re
 import sqlite3
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.errors import BriefingError
+from briefing.archive.database import Transaction, open_database
 from briefing.models import Article, Heading, Source
-from briefing.text.weeks import iso_week
+from briefing.text.dates import day, iso_week
 from briefing.text.dedup import band_keys, same_origin, shingles, text_fingerprint
-
-DB_ENV = "BRIEFING_DB"
-DEFAULT_DB = "briefing.db"
-SCHEMA_VERSION = 1
-# Stamped in the SQLite header of every archive ("BrIf"), so that another application's
-# database is told from ours before anything is written to it.
-APPLICATION_ID = 0x42724966
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id            INTEGER PRIMARY KEY AUTOINCREMENT,
-    fingerprint   TEXT NOT NULL UNIQUE,      -- sha256 of the cleaned text's words
-    origin_id     INTEGER NOT NULL,          -- first article of its near-duplicate group
-    input         TEXT NOT NULL,             -- the file, page URL or feed it came from
-    via           TEXT,                      -- the feed, when it came through one
-    url           TEXT,
-    path          TEXT,
-    title         TEXT,
-    author        TEXT,
-    publisher     TEXT,
-    published     TEXT,                      -- as given by the source
-    published_day TEXT,                      -- YYYY-MM-DD, when the source gave a date
-    ingested      TEXT NOT NULL,             -- UTC, ISO 8601
-    week          TEXT NOT NULL,             -- ISO week of published_day, else of ingested
-    raw_text      TEXT NOT NULL,             -- the article's blocks as read, before cleaning
-    text          TEXT NOT NULL,             -- cleaned text (sentence offsets point into it)
-    headings      TEXT NOT NULL              -- JSON [[offset, heading], ...]
-);
-CREATE INDEX IF NOT EXISTS articles_week ON articles(week);
-CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin_id);
-CREATE TABLE IF NOT EXISTS urls (
-    url        TEXT PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS urls_article ON urls(article_id);
-CREATE TABLE IF NOT EXISTS lsh (
-    band       INTEGER NOT NULL,
-    key        INTEGER NOT NULL,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS lsh_key ON lsh(band, key);
-CREATE INDEX IF NOT EXISTS lsh_article ON lsh(article_id);
-CREATE TABLE IF NOT EXISTS briefs (
-    week   TEXT PRIMARY KEY,
-    claims TEXT NOT NULL                     -- JSON: the claims of that week's brief
-);
-"""
-
-
-class ArchiveError(BriefingError):
-    """The archive file cannot be opened or used."""
-
 
 @dataclass(frozen=True)
 class Added:
@@ -103,73 +41,13 @@ class Stored:
     raw_text: str = ""
 
 
-def default_path() -> Path:
-    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
-
-
-def published_day(value: str | None) -> str | None:
-    """YYYY-MM-DD from a date as a source gives it (ISO, or an RFC 2822 feed date)."""
-    if not value:
-        return None
-    m = _DAY.match(value.strip())
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
 class Archive:
     def __init__(self, path: Path, create: bool = True, readonly: bool = False):
         """Open the archive at `path`; with `create`, an absent or empty file becomes one.
         A file that is not a briefing archive is refused before anything is written to it;
         `readonly` opens it for reading only (a read-only file or folder is fine then)."""
         self.path = Path(path)
-        if not create and not self.path.is_file():
-            raise ArchiveError(f"no archive at {self.path}; store articles first with 'briefing ingest "
-                               f"--db {self.path} ...', or give the archive with --db or ${DB_ENV}")
-        try:
-            if self.path.parent and not self.path.parent.exists():
-                raise ArchiveError(f"cannot open archive {self.path}: its folder does not exist; "
-                                   "create it or choose another with --db")
-            from briefing.archive.guard import check_is_archive, connect_readonly
-
-            check_is_archive(self.path, SCHEMA_VERSION, APPLICATION_ID, allow_empty=create)  # before any write
-            if readonly:
-                self.db = connect_readonly(self.path)
-                return
-            self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
-            self.db.execute("PRAGMA busy_timeout = 60000")
-            self._switch_to_wal()
-            self.db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit survives kill -9
-            self.db.execute("PRAGMA foreign_keys = ON")
-            with self.transaction():
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        except sqlite3.DatabaseError as exc:
-            raise ArchiveError(f"cannot open archive {self.path} ({exc}); is it a briefing "
-                               "archive? choose another with --db") from None
-
-    def _switch_to_wal(self) -> None:
-        """Turn on write-ahead logging. Two processes opening a new archive at once can get
-        SQLITE_BUSY here without SQLite's busy handler being asked, so wait and retry."""
-        for attempt in range(100):
-            try:
-                self.db.execute("PRAGMA journal_mode = WAL")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or attempt == 99:
-                    raise
-                time.sleep(0.05)
+        self.db = open_database(self.path, create, readonly)
 
     def close(self) -> None:
         self.db.close()
@@ -180,20 +58,8 @@ class Archive:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    class _Tx:
-        def __init__(self, db: sqlite3.Connection):
-            self.db = db
-
-        def __enter__(self):
-            self.db.execute("BEGIN IMMEDIATE")  # take the write lock now: check-then-insert is atomic
-            return self.db
-
-        def __exit__(self, exc_type, exc, tb):
-            self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
-            return False
-
-    def transaction(self) -> Archive._Tx:
-        return Archive._Tx(self.db)
+    def transaction(self) -> Transaction:
+        return Transaction(self.db)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -221,14 +87,14 @@ class Archive:
                 return Added("present", row[0], f"same text as article {row[0]}")
             origin = self._origin_of(db, sh, keys)
             source = article.source
-            day = published_day(source.published)
-            week = iso_week(dt.date.fromisoformat(day) if day else now.date())
+            published = day(source.published)
+            week = iso_week(published or now.date())
             cur = db.execute(
                 "INSERT INTO articles (fingerprint, origin_id, input, via, url, path, title, author, "
                 "publisher, published, published_day, ingested, week, raw_text, text, headings) "
                 "VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (digest, input, via, source.url, source.path, source.title, source.author, source.publisher,
-                 source.published, day, now.strftime("%Y-%m-%dT%H:%M:%SZ"), week, raw_text, article.text,
+                 source.published, published.isoformat() if published else None, now.strftime("%Y-%m-%dT%H:%M:%SZ"), week, raw_text, article.text,
                  json.dumps([[h.offset, h.text] for h in article.headings], ensure_ascii=False)))
             article_id = cur.lastrowid
             db.execute("UPDATE articles SET origin_id = ? WHERE id = ?", (origin or article_id, article_id))

@@ -75,14 +75,15 @@ def add(commands) -> None:
     weekly.add_argument("--db", metavar="FILE", help=db_help)
     weekly.add_argument("-o", "--output", default="output", metavar="DIR",
                         help="folder to write the week's folder into (default: output)")
-    add_brief_options(weekly, "'Weekly brief YYYY-Www'", "processes that build stories at once (default: 1)")
+    add_brief_options(weekly, "'Weekly brief YYYY-Www'")
     weekly.add_argument("--full-stories", action="store_true",
                         help="append every story's full brief (all claims, by section) to the short one")
     weekly.set_defaults(run=_weekly)
 
 
 def _open_archive(args: argparse.Namespace, create: bool = False, readonly: bool = False):
-    from briefing.archive.store import Archive, default_path
+    from briefing.archive.database import default_path
+    from briefing.archive.store import Archive
 
     return Archive(Path(args.db) if args.db else default_path(), create=create, readonly=readonly)
 
@@ -114,7 +115,7 @@ def _archive(args: argparse.Namespace) -> int:
     from briefing.errors import UsageError
     from briefing.models import printable
     from briefing.text.sanitize import strip_controls
-    from briefing.text.weeks import parse_week
+    from briefing.text.dates import parse_week
 
     listed_week = parse_week(args.week) if args.week else None  # checked before the archive is opened
     with _open_archive(args, readonly=args.action in ("list", "show")) as archive:
@@ -154,7 +155,7 @@ def _archive(args: argparse.Namespace) -> int:
 def _weekly(args: argparse.Namespace) -> int:
     from briefing import api
     from briefing.render import write
-    from briefing.text.weeks import last_complete_week, parse_week
+    from briefing.text.dates import last_complete_week, parse_week
     from briefing.weekly.layout import Layout
 
     formats = write.parse_formats(args.formats)

@@ -30,8 +30,7 @@ def add(commands) -> None:
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files and folders")
     build.add_argument("-o", "--output", default="output", metavar="DIR",
                        help="folder to write the brief into (default: output)")
-    add_brief_options(build, "the headline of its lead source",
-                      "processes for summarizing articles (default: all cores)")
+    add_brief_options(build, "the headline of its lead source")
     build.add_argument("--appendix", action="store_true",
                        help="print each source's summary after the source list (off by default: the brief "
                             "stays a five-minute read; brief.json always has them)")

@@ -67,7 +67,15 @@ def add_summarizer_option(parser: argparse.ArgumentParser) -> None:
                              f"else {DEFAULT_ALGORITHM})")
 
 
-def add_brief_options(parser: argparse.ArgumentParser, title_default: str, jobs_help: str) -> None:
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    """--jobs, one meaning for every command that takes it (build, summarize, weekly, eval):
+    how many worker processes share the work (briefing/parallel.py)."""
+    parser.add_argument("-j", "--jobs", type=positive, metavar="N",
+                        help="worker processes (default: the machine's cores); never more than the cores, "
+                             "and the output is the same whatever the number")
+
+
+def add_brief_options(parser: argparse.ArgumentParser, title_default: str) -> None:
     """The options that shape a brief, for every command that makes one (build, weekly)."""
     add_output_options(parser)
     parser.add_argument("--title", help=f"title of the brief (default: {title_default})")
@@ -85,7 +93,7 @@ def add_brief_options(parser: argparse.ArgumentParser, title_default: str, jobs_
     parser.add_argument("--stylesheet", metavar="FILE", help="CSS file applied after the built-in styles")
     parser.add_argument("--pdf-variant", choices=PDF_VARIANTS, metavar="VARIANT",
                         help=f"PDF standard to follow: {', '.join(PDF_VARIANTS)} (pdf/ua-1: tagged, accessible)")
-    parser.add_argument("-j", "--jobs", type=positive, metavar="N", help=jobs_help)
+    add_jobs_option(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
 

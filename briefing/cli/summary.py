@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from briefing.cli.common import add_summarizer_option, options_from, positive, say
+from briefing.cli.common import add_jobs_option, add_summarizer_option, options_from, positive, say
 from briefing.errors import UsageError
 
 SUMMARIZE_EXAMPLE = """\
@@ -24,8 +24,7 @@ def add_summarize(commands) -> None:
     sub.add_argument("--words", type=positive, default=100, metavar="N",
                      help="at most this many words (default: 100)")
     add_summarizer_option(sub)
-    sub.add_argument("-j", "--jobs", type=positive, metavar="N",
-                     help="processes for summarizing articles (default: all cores)")
+    add_jobs_option(sub)
     sub.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     sub.set_defaults(run=_summarize)
 
@@ -73,6 +72,7 @@ def add_eval(commands) -> None:
     sub.add_argument("--words", type=positive, default=100, metavar="N",
                      help="word budget; every summary is truncated to it (default: 100)")
     sub.add_argument("--json", action="store_true", help="print the results as JSON")
+    add_jobs_option(sub)
     sub.set_defaults(run=_eval)
 
 
@@ -83,7 +83,7 @@ def _eval(args: argparse.Namespace) -> int:
 
     if args.judged is not None or args.set_dir is None:
         return _eval_judged(args)
-    results = evaluate.evaluate(Path(args.set_dir), args.words)
+    results = evaluate.evaluate(Path(args.set_dir), args.words, jobs=args.jobs)
     n = len(evaluate.load_set(Path(args.set_dir)))
     if args.json:
         print(json.dumps(evaluate.to_dict(results, n, args.words), indent=2))
@@ -101,7 +101,7 @@ def _eval_judged(args: argparse.Namespace) -> int:
         raise UsageError("eval needs either SET_DIR (ROUGE) or --judged [JUDGED_DIR]; see 'briefing eval --help'")
     if args.dump_unjudged:
         judged_report.check_dump(Path(args.dump_unjudged), Path(args.judged))
-    result = judged_report.evaluate_judged(Path(args.judged), Path(args.devset))
+    result = judged_report.evaluate_judged(Path(args.judged), Path(args.devset), args.jobs)
     if args.dump_unjudged:
         n = judged_report.write_unjudged(result, Path(args.dump_unjudged))
         say(f"wrote {n} unjudged pairs, flags and actors to {args.dump_unjudged}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from briefing.render.views import cite_runs, web_url
+from briefing.render.filters import cite_runs, web_url
 
 LINK_COLOUR = "1F4E79"
 MUTED_COLOUR = "595959"

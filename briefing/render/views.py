@@ -1,25 +1,19 @@
-"""Stage 8: render a Brief as Markdown, HTML (Jinja templates) and JSON (the contract in
-BRIEF_JSON.md). Article text is data: HTML output is autoescaped, Markdown output escapes
-the characters that would turn a sentence into markup, and neither evaluates it."""
+"""Stage 8: render a Brief as Markdown and HTML: the views a template sees (BriefContext, the
+written contract of templates/) and the Jinja templates that show them. JSON is render/json.
+Article text is data: HTML output is autoescaped, Markdown output escapes the characters that
+would turn a sentence into markup (render/filters), and neither evaluates it."""
 
 from __future__ import annotations
 
-import json
-import re
 from functools import lru_cache
+from pathlib import Path
 from typing import TypedDict
 
-from pathlib import Path
-
 from briefing import __version__
-from briefing.stages.corroborate import label as support_label
 from briefing.models import Actor, Brief, Claim, Discrepancy, Evidence, Source, TimelineEvent, source_order
+from briefing.render.filters import cite_runs, css_string, md_code, md_escape, on_one_line, web_url
 from briefing.render.resources import styles_dir, templates_dir
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-# Python-Markdown reads "#Word" as a heading even without a space (CommonMark needs one),
-# so a leading "#" is always escaped; list markers only make lists before a space.
-_MD_LINE_START = re.compile(r"^(\s*)(#|[>+\-](?=\s)|\d+[.)](?=\s))")
+from briefing.stages.corroborate import label as support_label
 
 
 class DiscrepancyView(TypedDict):
@@ -105,21 +99,21 @@ def _cites(evidence: list[Evidence] | tuple[Evidence, ...]) -> list[str]:
 
 
 def _discrepancy_views(discrepancies: list[Discrepancy]) -> list[DiscrepancyView]:
-    return [DiscrepancyView(kind=d.kind, pairs=_in_source_order(d.values), about=d.about, later=list(d.later))
+    return [DiscrepancyView(kind=d.kind, pairs=in_source_order(d.values), about=d.about, later=list(d.later))
             for d in discrepancies]
 
 
 def _claim_view(claim: Claim) -> ClaimView:
     cites = claim.source_ids
-    return ClaimView(text=_one_line(claim.text), cites=cites, discrepancies=_discrepancy_views(claim.discrepancies),
+    return ClaimView(text=on_one_line(claim.text), cites=cites, discrepancies=_discrepancy_views(claim.discrepancies),
                      ref=claim.ref, support=support_label(len(cites), claim.origins), single_source=len(cites) == 1,
-                     denials=[DenialView(text=_one_line(d.text), cites=_cites(d.evidence), ref=d.ref)
+                     denials=[DenialView(text=on_one_line(d.text), cites=_cites(d.evidence), ref=d.ref)
                               for d in claim.denials],
                      answers=claim.answers)
 
 
 def _event_view(event: TimelineEvent) -> EventView:
-    return EventView(date=event.date, text=_one_line(event.text), cites=_cites(event.evidence), ref=event.ref,
+    return EventView(date=event.date, text=on_one_line(event.text), cites=_cites(event.evidence), ref=event.ref,
                      claim=event.claim, discrepancies=_discrepancy_views(event.discrepancies))
 
 
@@ -134,12 +128,8 @@ def _actor_view(actor: Actor, section_of: dict[str, str]) -> ActorView:
                      places=sorted(places.items(), key=lambda tr: order.index(tr[0])))
 
 
-def _in_source_order(values: dict[str, str]) -> list[tuple[str, str]]:
+def in_source_order(values: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(values.items(), key=lambda kv: source_order(kv[0]))
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def context(brief: Brief, css: str = "") -> BriefContext:
@@ -160,8 +150,8 @@ def context(brief: Brief, css: str = "") -> BriefContext:
         timeline=[_event_view(e) for e in brief.timeline],
         undated=[_event_view(e) for e in brief.undated],
         actors=[_actor_view(a, section_of) for a in brief.actors],
-        claim_texts={c.ref: _one_line(c.text) for c in brief.key_points + [c for s in brief.sections for c in s.claims]},
-        source_summaries=[SummaryView(source=sid, title=titles.get(sid), sentences=[_one_line(t) for t in sents])
+        claim_texts={c.ref: on_one_line(c.text) for c in brief.key_points + [c for s in brief.sections for c in s.claims]},
+        source_summaries=[SummaryView(source=sid, title=titles.get(sid), sentences=[on_one_line(t) for t in sents])
                           for sid, sents in brief.source_summaries] if brief.appendix_printed else [],
         appendix_left_out=0 if brief.appendix_printed or not brief.appendix_asked else len(brief.source_summaries),
         banner=brief.banner,
@@ -174,64 +164,6 @@ def context(brief: Brief, css: str = "") -> BriefContext:
         css=css,
     )
 
-
-_WEB_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
-
-
-def web_url(url: str | None) -> str | None:
-    """The URL if it is a plain http(s) address safe to link, else None (shown as text)."""
-    return url if url and _WEB_URL.match(url) else None
-
-
-def md_code(text: str) -> str:
-    """`text` as a Markdown code span, fenced with more backticks than it contains."""
-    text = _one_line(str(text))
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def css_string(text: str):
-    """`text` as a quoted CSS string, safe inside a <style> element (for the page margins)."""
-    from markupsafe import Markup
-
-    out = []
-    for ch in str(text):
-        if ch in '\\"':
-            out.append("\\" + ch)
-        elif ch in "<>&\n\r\f" or ord(ch) < 32:
-            out.append(f"\\{ord(ch):X} ")
-        else:
-            out.append(ch)
-    return Markup('"' + "".join(out) + '"')
-
-
-def md_escape(text: str) -> str:
-    """Escape what Markdown would read as markup, so article text stays literal text."""
-    text = _MD_SPECIAL.sub(r"\\\1", _one_line(str(text)))
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-
-
-# Three or more sources with consecutive numbers are cited as a range ("[3–7]"), as numeric
-# citation styles do; two stay "[3][4]". A claim that forty sources state stays one line.
-RANGE_MIN = 3
-
-
-def cite_runs(ids) -> list[tuple[str, str | None]]:
-    """Citations as (first, last) runs; last is None for a source cited on its own."""
-    runs: list[list[str]] = []
-    for sid in ids:
-        if runs and sid.isdigit() and runs[-1][-1].isdigit() and int(sid) == int(runs[-1][-1]) + 1:
-            runs[-1].append(sid)
-        else:
-            runs.append([sid])
-    out: list[tuple[str, str | None]] = []
-    for run in runs:
-        if len(run) >= RANGE_MIN:
-            out.append((run[0], run[-1]))
-        else:
-            out.extend((sid, None) for sid in run)
-    return out
 
 
 @lru_cache(maxsize=8)
@@ -298,89 +230,3 @@ def to_html(brief: Brief, templates: Path | None = None, extra_css: str = "") ->
     if extra_css:
         css += "\n/* user stylesheet */\n" + extra_css
     return _render(_template(True, "brief.html.j2", templates), context(brief, css))
-
-
-def evidence_dicts(evidence) -> list[dict]:
-    return [{"source": e.source, "sentence": e.sentence, "start": e.start, "end": e.end} for e in evidence]
-
-
-def discrepancy_dicts(discrepancies) -> list[dict]:
-    return [{"kind": d.kind, "values": dict(_in_source_order(d.values)),
-             **({"about": d.about} if d.about else {}), **({"reported_later": list(d.later)} if d.later else {})}
-            for d in discrepancies]
-
-
-def claim_dict(c: Claim) -> dict:
-    """A claim as the JSON contract lays it out (single and weekly briefs alike)."""
-    out = {
-        "text": c.text,
-        "evidence": evidence_dicts(c.evidence),
-        "discrepancies": discrepancy_dicts(c.discrepancies),
-        "section": c.section,
-        "score": round(c.score, 4),
-        "id": c.ref,
-        "origins": c.origins,
-        "support": support_label(len(c.source_ids), c.origins),
-        "denied_by": [{"text": d.text, "evidence": evidence_dicts(d.evidence), **({"claim": d.ref} if d.ref else {})}
-                      for d in c.denials],
-    }
-    if c.answers:
-        out["answers"] = c.answers
-    return out
-
-
-def timeline_dicts(events) -> list[dict]:
-    return [{"date": e.date, "text": e.text, "evidence": evidence_dicts(e.evidence), "id": e.ref,
-             "discrepancies": discrepancy_dicts(e.discrepancies), **({"claim": e.claim} if e.claim else {})}
-            for e in events]
-
-
-def actor_dicts(actors) -> list[dict]:
-    return [{"name": a.name, "variants": a.variants, "role": a.role, "sources": a.sources, "kind": a.kind,
-             "appears_in": a.appears_in} for a in actors]
-
-
-def source_dicts(sources, texts: dict[str, str] | None = None) -> list[dict]:
-    """The sources, each with its cleaned text when known: evidence's start and end index it,
-    so `text[start:end]` is the cited sentence."""
-    return [{"id": s.id, "title": s.title, "author": s.author, "publisher": s.publisher,
-             "published": s.published, "url": s.url, "path": s.path, "descriptor": s.descriptor,
-             "language": s.language,
-             **({"text": texts[s.id]} if texts and s.id in texts else {})}
-            for s in sources]
-
-
-def _ref_number(claim: Claim) -> int:
-    return int(claim.ref.rsplit("-", 1)[-1]) if claim.ref[-1:].isdigit() else 0
-
-
-def section_claim_dicts(key_points: list[Claim], section, as_dict=claim_dict) -> list[dict]:
-    """Every claim placed in the section, in reading order: the JSON is the whole record, so a
-    key point (printed once, among the key points) is listed in its section too, marked
-    `"key_point": true`."""
-    points = [c for c in key_points if c.section == section.key]
-    return [{**as_dict(c), **({"key_point": True} if any(c is p for p in points) else {})}
-            for c in sorted(points + section.claims, key=_ref_number)]
-
-
-def to_dict(brief: Brief) -> dict:
-    """The brief as the JSON contract (BRIEF_JSON.md) lays it out."""
-    return {
-        "title": brief.title,
-        "generator": f"briefing {__version__}",
-        "banner": brief.banner,
-        "built": brief.built,
-        "language_note": brief.language_note,
-        "sources": source_dicts(brief.sources, brief.texts),
-        "key_points": [claim_dict(c) for c in brief.key_points],
-        "sections": [{"key": s.key, "title": s.title, "claims": section_claim_dicts(brief.key_points, s)}
-                     for s in brief.sections],
-        "timeline": timeline_dicts(brief.timeline),
-        "timeline_year_unknown": timeline_dicts(brief.undated),
-        "actors": actor_dicts(brief.actors),
-        "source_summaries": [{"source": sid, "sentences": sents} for sid, sents in brief.source_summaries],
-    }
-
-
-def to_json(brief: Brief) -> str:
-    return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"

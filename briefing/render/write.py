@@ -43,11 +43,12 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str
     of the user's templates (tried before the built-in ones), `extra_css` the user's styles."""
     from briefing.render import docx as docx_brief
     from briefing.render import views as render
+    from briefing.render.json import to_json
 
     return write_rendered(out_dir, formats, name, brief.title,
                           markdown=lambda: render.to_markdown(brief, templates),
                           html=lambda: render.to_html(brief, templates, extra_css),
-                          json=lambda: render.to_json(brief), protected=protected, pdf_variant=pdf_variant,
+                          json=lambda: to_json(brief), protected=protected, pdf_variant=pdf_variant,
                           printer=printer, docx=lambda: docx_brief.brief_docx(brief))
 
 

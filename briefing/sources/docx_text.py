@@ -45,9 +45,9 @@ def read_docx(data: bytes, source: Source, limit: int) -> RawArticle:
     except Exception as exc:  # noqa: BLE001 - a damaged or hostile file: zipfile/lxml raise anything
         raise InputError(f"is not a readable Word document ({exc.__class__.__name__}); open and re-save it "
                          "as .docx, or give its text as .txt") from None
-    from briefing.sources.files import _safe_metadata
+    from briefing.sources.markup import safe_metadata
 
-    source = replace(source, **_safe_metadata(meta))
+    source = replace(source, **safe_metadata(meta))
     if source.title is None and title_style:
         source = replace(source, title=title_style)
     if source.title is None and blocks and blocks[0].kind == "heading":

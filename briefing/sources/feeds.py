@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from briefing.errors import InputError
-from briefing.sources.files import _safe_metadata
+from briefing.sources.markup import safe_metadata
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml",
@@ -82,7 +82,7 @@ def parse(data: bytes) -> tuple[str | None, list[Entry]]:
             published = time.strftime("%Y-%m-%d", stamp) if stamp else None
         except (ValueError, TypeError, OverflowError):
             published = None
-        meta = _safe_metadata({"url": _text(e.get("link")), "title": _text(e.get("title")),
+        meta = safe_metadata({"url": _text(e.get("link")), "title": _text(e.get("title")),
                                "author": _text(e.get("author"))})
         entries.append(Entry(position=n, link=meta["url"], title=meta["title"], author=meta["author"],
                              published=published, content=content if isinstance(content, str) else None))

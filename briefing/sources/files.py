@@ -1,13 +1,13 @@
-"""Stage 1: find the input articles, decode them and read their layout and metadata.
+"""Stage 1: read one article file (or fetched page) into a `RawArticle`: a `Source` record and
+a sequence of heading / text blocks, within the size, length and time limits.
 
-Plain text, Markdown (with optional YAML front matter) and HTML pages (main content and
-metadata extracted with trafilatura) all become a `RawArticle`: a `Source` record and a
-sequence of heading / text blocks. Nothing here decides what is debris; `clean` does.
+Which files are articles is decided in `collect`; bytes become text in `decode`; each text
+format becomes blocks in `markup`, PDF and Word files in `pdf_text` and `docx_text`. Nothing
+here decides what is debris; `clean` does.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import re
@@ -16,8 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.models import Block, RawArticle, Source, printable
 from briefing.options import Limits, describe
-from briefing.models import Block, Problem, RawArticle, Source, printable
+from briefing.sources.decode import decode
+from briefing.sources.markup import front_matter, plain_blocks, read_markdown, read_page
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -25,161 +27,12 @@ HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
-SUPPORTED_LIST = ", ".join(sorted(SUPPORTED)) + ", or wire stories (APW19981016.0240, AP880911-0016)"
-
-
-def is_article_name(path: Path) -> bool:
-    """Whether a file's name says it holds an article: a supported extension, or plain text
-    named as newswire collections (DUC, TAC, TDT) name their stories, with no extension or a
-    numeric one ("AP880911-0016", "APW19981016.0240", "d30001t")."""
-    suffix = path.suffix.lower()
-    return suffix in SUPPORTED or suffix == "" or suffix[1:].isdigit()
-
-# How newswire collections (DUC, TAC, TDT, Gigaword) name a story: agency letters, a date, a
-# serial number. In a folder, a file without a text extension is read only when its name is
-# one of these or it is an SGML <DOC> story: never a private file that merely lacks an
-# extension (id_ed25519, auth.log.1, notes). Any such file named on the command line is read.
-_WIRE_NAME = re.compile(r"^[A-Z]{2,4}(?:_[A-Z]{3})?_?\d{6,8}[.\-_]\d{3,5}$")
-_SGML_STORY = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<DOC>", re.I)
-
-
-def is_wire_story(path: Path) -> bool:
-    """A file in a folder that is a newswire story although it has no text extension."""
-    if _WIRE_NAME.match(path.name):
-        return True
-    try:
-        with path.open("rb") as fh:
-            return bool(_SGML_STORY.match(fh.read(64)))
-    except OSError:
-        return False
-
-
-def read_in_folder(path: Path) -> bool:
-    """Whether a file found in a folder is read: .txt, .md, .html (and their variants), or a
-    wire story (is_wire_story)."""
-    return path.suffix.lower() in SUPPORTED or (is_article_name(path) and path.is_file() and is_wire_story(path))
-
 
 # Every brief carries this in its colophon (templates/); a file with it is our own output.
 GENERATOR_MARK = "Made with briefing "
 
-
-def is_briefing_output(path: Path) -> bool:
-    """Whether `path` is a brief this tool wrote (its colophon carries GENERATOR_MARK)."""
-    if path.suffix.lower() in PDF_SUFFIXES | DOCX_SUFFIXES:  # compressed: ask its properties
-        from briefing.sources import docx_text, pdf_text
-
-        try:
-            data = read_bounded(path, Limits())  # the default cap: a brief of ours is far below it
-        except InputError:
-            return False
-        made_by = pdf_text.made_by if path.suffix.lower() in PDF_SUFFIXES else docx_text.made_by
-        return re.fullmatch(r"(?:Made with )?briefing \d+(?:\.\d+)+\S*", made_by(data) or "") is not None
-    try:
-        with path.open("rb") as fh:
-            return GENERATOR_MARK.encode() in fh.read(4 * 1024 * 1024)
-    except OSError:
-        return False
-FRONT_MATTER_KEYS = ("title", "author", "publisher", "url", "published", "descriptor")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s")
-
-
-def collect(inputs: list[str], exclude: Path | None = None) -> tuple[list[Path], list[Problem]]:
-    """Expand files and folders into the sorted list of article files to read.
-
-    Files below `exclude` (the output folder) are not read: a brief is not an article.
-    """
-    found: dict[Path, Path] = {}
-    problems: list[Problem] = []
-    for given in inputs:
-        path = Path(given)
-        if path.is_dir():
-            files, link_problems = _articles_in(path)
-            # Skip the output folder below an input folder, so a brief is not read back as
-            # an article; when the user reads from the output folder itself, read it all
-            # (earlier briefs there are recognised by their generator mark in read()).
-            skip = exclude if exclude is not None and not _below(path, exclude) else None
-            files = [f for f in files if not _below(f, skip)]
-            problems.extend(p for p in link_problems if not _below(Path(p.path).parent, skip))
-            if not files:
-                problems.append(Problem(given, f"folder holds no articles ({SUPPORTED_LIST}); "
-                                               "add some or name the files directly"))
-            for f in files:
-                found.setdefault(f.resolve(), f)
-        elif path.is_file():
-            if not is_article_name(path):
-                problems.append(_unsupported(given))
-                continue
-            found.setdefault(path.resolve(), path)
-        elif path.is_symlink():
-            problems.append(Problem(given, "is a symbolic link that is broken or loops; "
-                                           "point it at an article file"))
-        elif path.exists():
-            problems.append(Problem(given, "not a regular file or folder; give article files or folders"))
-        else:
-            problems.append(Problem(given, "no such file or folder; check the path"))
-    return sorted(found.values(), key=lambda p: str(p)), problems
-
-
-# Word-processor formats that are not read, and the way out for each.
-_SAVE_AS = {".doc": "save it as .docx", ".odt": "save it as .docx", ".rtf": "save it as .docx",
-            ".pages": "export it as .docx or .pdf"}
-
-
-def _unsupported(path: str) -> Problem:
-    suffix = Path(path).suffix.lower()
-    way_out = _SAVE_AS.get(suffix, f"give articles as {SUPPORTED_LIST}")
-    return Problem(path, f"cannot read '{Path(path).suffix or 'no extension'}' files; {way_out}")
-
-
-def _below(path: Path, folder: Path | None) -> bool:
-    return folder is not None and path.resolve().is_relative_to(folder.resolve())
-
-
-def _articles_in(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """Every supported file below `folder`, skipping hidden files and folders.
-
-    Symbolic links are not followed out of the folder: a link inside a scraped archive
-    could otherwise turn a private file (a key, a password store) into a "source" of a
-    brief that is handed on. Links to folders are not followed at all, so a link that
-    loops back cannot make the walk endless. Each link left out is reported.
-    """
-    root = folder.resolve()
-    out: list[Path] = []
-    problems: list[Problem] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        here = Path(dirpath)
-        for name in dirnames:
-            if (here / name).is_symlink():
-                problems.append(Problem(str(here / name), "is a symbolic link to a folder, which is not "
-                                                          "followed; name the folder itself to read it"))
-        for name in sorted(filenames):
-            p = here / name
-            if name.startswith("."):
-                continue
-            if not read_in_folder(p):
-                problems.append(_unsupported(str(p)))  # named, so that no file is left out unsaid
-                continue
-            if p.is_symlink():
-                try:
-                    target = p.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    problems.append(Problem(str(p), "is a symbolic link that is broken or loops; "
-                                                    "point it at an article file"))
-                    continue
-                if not target.is_relative_to(root):
-                    problems.append(Problem(str(p), "is a symbolic link to a file outside the folder, "
-                                                    "which is not followed; name the file itself to read it"))
-                    continue
-            if p.is_file():
-                out.append(p)
-            elif p.exists():
-                problems.append(Problem(str(p), "not a regular file; give article files"))
-    return out, problems
 
 
 def read(path: Path, source_id: str, seen: dict[str, str] | None = None, limits: Limits = Limits()) -> RawArticle:
@@ -208,12 +61,12 @@ def _read_file(path: Path, source_id: str, seen: dict[str, str] | None, limits: 
     suffix = path.suffix.lower()
     limit = limits.max_article_chars
     if suffix in HTML_SUFFIXES:
-        raw, cut = _bounded_blocks(_read_html(text, source), limit)
+        raw, cut = _bounded_blocks(read_page(text, source), limit)
     else:
         cut = len(text) > limit
         text = _within(text, limit)
         if suffix in MARKDOWN_SUFFIXES:
-            raw = _read_markdown(text, source)
+            raw = read_markdown(text, source)
         else:
             meta, body = front_matter(text)
             raw = RawArticle(source=replace(source, **meta), blocks=plain_blocks(body),
@@ -304,250 +157,16 @@ def _bounded_blocks(raw: RawArticle, limit: int) -> tuple[RawArticle, bool]:
     return raw, False
 
 
-# File types that are often renamed or mis-saved as text, by their first bytes.
-_MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"GIF8", "a GIF image"),
-          (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a ZIP archive (or Office document)"),
-          (b"PK\x05\x06", "an empty ZIP archive"), (b"\x1f\x8b", "a gzip archive"), (b"BZh", "a bzip2 archive"),
-          (b"\xfd7zXZ\x00", "an xz archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-          (b"\x7fELF", "a program (ELF)"), (b"MZ", "a Windows program"), (b"RIFF", "a media file (RIFF)"),
-          (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"SQLite format 3\x00", "an SQLite database"))
-# A document read under its own extension, when it was saved under another one.
-_RENAME = {b"%PDF-": "name it .pdf to read it as a PDF", b"PK\x03\x04": "if it is a Word document, name it .docx"}
-# Characters that are not text: C0 controls other than tab, newline, carriage return and
-# form feed, and DEL. They are dropped from a decoded article (a stray NUL or an escape
-# sequence must not reach a terminal, the HTML or the PDF).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
 def read_html(data: bytes, source: Source, limits: Limits = Limits()) -> RawArticle:
     """Read a fetched web page (bytes) the way `read` reads an .html file, within the time cap."""
     from briefing.sources.time_cap import capped
 
     with capped(limits):
-        return _read_page(data, source, limits)
+        return _read_fetched_page(data, source, limits)
 
 
-def _read_page(data: bytes, source: Source, limits: Limits) -> RawArticle:
+def _read_fetched_page(data: bytes, source: Source, limits: Limits) -> RawArticle:
     text = decode(data)
     if not text.strip():
         raise InputError("is empty; remove it or add the article's text")
-    return _noted_cut(*_bounded_blocks(_read_html(text, source), limits.max_article_chars), limits)
-
-
-def read_html_fragment(html: str, source: Source) -> RawArticle:
-    """Read a bare HTML fragment (a feed entry's content), too small for page extraction."""
-    return RawArticle(source=source, blocks=_html_blocks(html))
-
-
-def decode(data: bytes, notes: list[str] | None = None) -> str:
-    """Decode an article's bytes: UTF-8 (or UTF-16 with or without a byte-order mark), then
-    cp1252, then Latin-1; refuse binary data, naming its type when it is a known one. What
-    was repaired on the way (a few bytes that are not UTF-8, an odd byte at the end of UTF-16
-    text) is said in `notes`, to be shown as a warning."""
-    notes = [] if notes is None else notes
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            way_out = _RENAME.get(magic, "give the article's text as .txt, .md or .html")
-            raise InputError(f"is not a text file (binary content: {kind}); {way_out}")
-    text = _decode_utf16(data, notes)
-    if text is None:
-        if b"\x00" in data or _looks_binary(data[:4096]):
-            raise InputError("is not a text file (binary content); give articles as text, Markdown or HTML")
-        text = _decode_8bit(data, notes)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    return _CONTROL.sub("", text)
-
-
-def _decode_utf16(data: bytes, notes: list[str]) -> str | None:
-    """UTF-16 text, told by its byte-order mark or, without one, by the zero bytes that
-    every ASCII character carries in it (the high byte of each code unit)."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        encoding = "utf-16"
-    else:
-        head = data[:4096]
-        pairs = len(head) // 2
-        if pairs < 4:
-            return None
-        even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
-        if odd > 0.6 * pairs and even < 0.05 * pairs:
-            encoding = "utf-16-le"
-        elif even > 0.6 * pairs and odd < 0.05 * pairs:
-            encoding = "utf-16-be"
-        else:
-            return None
-    if len(data) % 2:  # a stray byte at the end (a file cut short, or a byte appended)
-        data = data[:-1]
-        notes.append("is UTF-16 text with an odd byte at its end, which was left out")
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise InputError(f"looks like UTF-16 but does not decode as it; save it as UTF-8") from None
-
-
-def _decode_8bit(data: bytes, notes: list[str]) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        # A file cut off in the middle of a character (a truncated download) is UTF-8
-        # all the same: keep everything before the broken last character.
-        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
-            return data[:exc.start].decode("utf-8-sig")
-    # UTF-8 with a few stray bytes (a bad copy, a byte of another encoding pasted in) is
-    # still UTF-8: its real characters outnumber the bytes that do not decode. Read as
-    # cp1252, every one of those characters would turn into two or three ("café" -> "cafÃ©").
-    repaired = data.decode("utf-8-sig", errors="replace")
-    bad = repaired.count("\ufffd") - data.count("\ufffd".encode())
-    good = sum(1 for c in repaired if ord(c) > 127) - bad
-    if good > 0 and bad <= good:
-        notes.append(f"is UTF-8 with {bad} byte{'s' if bad != 1 else ''} that {'are' if bad != 1 else 'is'} "
-                     "not; shown as \ufffd")
-        return repaired
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def _looks_binary(head: bytes) -> bool:
-    # Control characters other than tab/newline/form feed are rare in text of any encoding.
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return bool(head) and controls / len(head) > 0.05
-
-
-def plain_blocks(text: str) -> tuple[Block, ...]:
-    """Paragraphs of a plain-text article, split on blank lines."""
-    return tuple(Block("text", b.strip("\n")) for b in _BLANK_LINES.split(text) if b.strip())
-
-
-def _read_markdown(text: str, source: Source) -> RawArticle:
-    meta, body = front_matter(text)
-    source = replace(source, **meta)
-    blocks = _html_blocks(_markdown_to_html(body))
-    if source.title is None and blocks and blocks[0].kind == "heading":
-        source = replace(source, title=blocks[0].text)
-        blocks = blocks[1:]
-    return RawArticle(source=source, blocks=blocks)
-
-
-def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Split YAML front matter (title, author, publisher, url, published) from the body."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    import yaml
-
-    try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError:
-        raise InputError("has front matter that is not valid YAML; fix it or remove the --- block") from None
-    except RecursionError:  # 'author: {a: {a: ...' thousands deep
-        raise InputError("has front matter nested too deeply to read; write it as 'key: value' lines") from None
-    if not isinstance(data, dict):
-        raise InputError("has front matter that is not a YAML mapping; write it as 'key: value' lines")
-    meta = {}
-    for key in FRONT_MATTER_KEYS:
-        value = data.get(key)
-        # Only plain values: str() of a list built from YAML aliases (a "billion laughs"
-        # front matter) would grow exponentially.
-        if value is None or not isinstance(value, (str, int, float, dt.date)):
-            continue
-        if key == "published":
-            value = iso_date(value)
-            if value is None:
-                continue
-        meta[key] = str(value).strip()
-    return _safe_metadata(meta), text[match.end():]
-
-
-def _safe_metadata(meta: dict[str, str | None]) -> dict[str, str | None]:
-    """Metadata fit to print: one line, no control characters, a real date, a sane length
-    (a URL is shown as a link only when render.web_url finds it a plain http(s) address)."""
-    from briefing.text.sanitize import MAX_METADATA_CHARS, MAX_URL_CHARS, one_line
-
-    return {key: iso_date(value) if key == "published" and value is not None else
-            one_line(value, MAX_URL_CHARS if key == "url" else MAX_METADATA_CHARS) for key, value in meta.items()}
-
-
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
-
-
-def iso_date(value) -> str | None:
-    """A publication date as YYYY-MM-DD, or None when it cannot be read as one."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%Y-%m-%d")
-    text = str(value or "").strip()
-    try:
-        return dt.date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def _markdown_to_html(text: str) -> str:
-    from briefing.sources.markdown_safe import to_html  # Python-Markdown, kept from its quadratic cases
-
-    return to_html(text)
-
-
-def _html_blocks(html: str) -> tuple[Block, ...]:
-    """Headings and paragraphs of an HTML fragment, in reading order."""
-    from lxml import html as lxml_html
-
-    if not html.strip():
-        return ()
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
-    blocks = []
-    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li"):
-        if el.tag == "p" and el.getparent() is not None and el.getparent().tag == "li":
-            continue  # the list item already has this text
-        text = _element_text(el)
-        if text:
-            blocks.append(Block("heading" if el.tag.startswith("h") else "text", text))
-    return tuple(blocks)
-
-
-def _element_text(el) -> str:
-    """The element's text, leaving out nested lists (their items are blocks of their own)."""
-    parts = [el.text or ""]
-    for child in el:
-        # a comment or processing instruction (its tag is not a string) holds no text
-        if isinstance(child.tag, str) and child.tag not in ("ul", "ol", "list"):
-            parts.append("".join(child.itertext()))
-        parts.append(child.tail or "")
-    return re.sub(r"[ \t]+", " ", "".join(parts)).strip()
-
-
-def _read_html(html: str, source: Source) -> RawArticle:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_formatting=True,
-                                      include_comments=False, include_tables=False)
-    if doc is None or doc.body is None:
-        raise InputError("has no article text that could be extracted; save the article page itself, "
-                         "or its text as .txt")
-    blocks = []
-    for el in doc.body:
-        if el.tag == "head":
-            kind = "heading"
-        elif el.tag in ("p", "quote"):
-            kind = "text"
-        elif el.tag == "list":
-            blocks.extend(Block("text", t) for t in (_element_text(i) for i in el.iter("item")) if t)
-            continue
-        else:
-            continue
-        text = _element_text(el)
-        if text:
-            blocks.append(Block(kind, text))
-    title = doc.title
-    if blocks and blocks[0].kind == "heading" and (title is None or blocks[0].text == title):
-        title = blocks[0].text
-        blocks = blocks[1:]
-    source = replace(source, **_safe_metadata(dict(title=title, author=doc.author, publisher=doc.sitename,
-                                                   published=doc.date, url=doc.url)))
-    return RawArticle(source=source, blocks=tuple(blocks))
+    return _noted_cut(*_bounded_blocks(read_page(text, source), limits.max_article_chars), limits)

@@ -60,9 +60,9 @@ def read_pdf(data: bytes, source: Source, limit: int) -> RawArticle:
     boxes = [box for height, page_boxes, _ in pages for box in reading_order(
         [b for b in page_boxes if not _is_running(b, page_boxes, height, running, body)])]
     blocks = _blocks(boxes, body)
-    from briefing.sources.files import _safe_metadata
+    from briefing.sources.markup import safe_metadata
 
-    source = replace(source, **_safe_metadata(metadata))
+    source = replace(source, **safe_metadata(metadata))
     if blocks and blocks[0].kind == "heading" and (source.title is None
                                                     or blocks[0].text.casefold() == source.title.casefold()):
         source, blocks = replace(source, title=source.title or blocks[0].text), blocks[1:]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefing.models import Article
+from briefing.text.dates import from_file_name as dated_by_name
 
 # The services' codes in the collections' file names.
 SERVICES = {"APW": "AP Worldstream", "AP": "Associated Press", "NYT": "New York Times",
@@ -25,7 +26,8 @@ SERVICES = {"APW": "AP Worldstream", "AP": "Associated Press", "NYT": "New York 
 # The agencies a dateline names in brackets: "MOSCOW (AP) _", "BEIJING, Oct. 16 (Xinhua) --".
 AGENCIES = {"AP": "Associated Press", "Reuters": "Reuters", "AFP": "Agence France-Presse",
             "Xinhua": "Xinhua", "UPI": "United Press International", "CNN": "CNN", "BBC": "BBC"}
-_FILE = re.compile(r"^(?P<service>[A-Z]{2,10}?)(?:_ENG_)?(?P<date>(?:19|20)\d{6}|\d{6})[.\-_]\d+")
+# A wire story's file name: the service's code, then the date (read by text/dates) and a number.
+_FILE = re.compile(r"^(?P<service>[A-Z]{2,10}?)(?:_ENG_)?(?:(?:19|20)\d{6}|\d{6})[.\-_]\d+")
 _DATELINE = re.compile(r"^[\s\W]*[A-Z][A-Za-z .,'-]{1,60}?\((?P<agency>[A-Za-z]{2,8})\)\s*(?:_|--|—|–|-)")
 
 
@@ -36,12 +38,7 @@ def from_file_name(path: str | None) -> tuple[str | None, str | None]:
     m = _FILE.match(Path(path).name)
     if not m or m.group("service") not in SERVICES:
         return None, None
-    digits = m.group("date")
-    if len(digits) == 6:  # AP880911: two-digit years, all before 2000 in these collections
-        digits = "19" + digits
-    year, month, day = digits[:4], digits[4:6], digits[6:]
-    date = f"{year}-{month}-{day}" if "01" <= month <= "12" and "01" <= day <= "31" else None
-    return SERVICES[m.group("service")], date
+    return SERVICES[m.group("service")], dated_by_name(path)
 
 
 def from_dateline(text: str) -> str | None:

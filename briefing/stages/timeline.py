@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from briefing.text.facts import DateMention, dates, discrepancies, relative_dates, resolve_year
+from briefing.text.dates import DateMention, dates
+from briefing.text.facts import discrepancies, relative_dates, resolve_year
 from briefing.models import Claim, Document, Evidence, TimelineEvent, source_order, Witnesses
 
 # A "date" spanning more than this many months ("this year", "last year") dates no event.

@@ -68,7 +68,7 @@ def load_set(set_dir: Path) -> list[Cluster]:
 
 
 def _read(path: Path) -> str:
-    from briefing.sources.files import decode
+    from briefing.sources.decode import decode
 
     return decode(path.read_bytes())
 
@@ -156,15 +156,7 @@ def evaluate(set_dir: Path, budget: int = 100, systems: tuple[str, ...] = SYSTEM
     clusters = load_set(set_dir)
     _scorer()  # a missing scorer is said here, once; the workers inherit it
     tasks = [(cluster, systems, budget) for cluster in clusters]
-    jobs = parallel.default_jobs() if jobs is None else max(1, jobs)
-    if jobs == 1 or len(tasks) < 2:
-        scored = list(map(_score_cluster, tasks))
-    else:
-        import multiprocessing
-
-        methods = multiprocessing.get_all_start_methods()
-        with multiprocessing.get_context("fork" if "fork" in methods else None).Pool(min(jobs, len(tasks))) as pool:
-            scored = pool.map(_score_cluster, tasks, chunksize=1)
+    scored = list(parallel.map_in_order(_score_cluster, tasks, jobs))
     results = []
     for system in systems:
         result = SystemResult(system)

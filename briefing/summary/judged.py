@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import UsageError
-from briefing.sources.files import decode
+from briefing.sources.decode import decode
 from briefing.summary.evaluate import load_set
 
 JUDGED_DIR = Path("tests/judged/multinews")

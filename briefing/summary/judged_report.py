@@ -66,10 +66,19 @@ def build_cluster(name: str, docs: list[Path], judged_dir: Path) -> Built:
     return Built(name, brief, views.to_markdown(brief), data.make_locator(brief.sources, docs, judged), judged)
 
 
-def evaluate_judged(judged_dir: Path = data.JUDGED_DIR, devset: Path = data.DEVSET) -> JudgedResult:
+def evaluate_judged(judged_dir: Path = data.JUDGED_DIR, devset: Path = data.DEVSET,
+                    jobs: int | None = None) -> JudgedResult:
+    """Every judged cluster built and measured, the clusters shared among `jobs` worker
+    processes (default: the cores); the figures do not depend on the number."""
+    from briefing.parallel import map_in_order
+
     names = data.judged_clusters(judged_dir)
     docs = data.cluster_docs(devset, names)
-    return JudgedResult([measure(build_cluster(n, docs[n], judged_dir)) for n in names])
+    return JudgedResult(list(map_in_order(_measured, [(n, docs[n], judged_dir) for n in names], jobs)))
+
+
+def _measured(task: tuple[str, list[Path], Path]) -> ClusterReport:
+    return measure(build_cluster(*task))
 
 
 def _percent(r: Ratio) -> str:

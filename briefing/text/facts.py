@@ -1,8 +1,7 @@
 """Dates and numbers stated in a sentence, so that sources stating one claim can be compared.
 
-A date is kept as the span of days it can mean: "October 26, 2023" is one day, "mid-October"
-the 11th to the 20th, "October" the whole month. A year left out matches any year. Two
-sources disagree on a date only when none of their dates can mean the same day.
+A date is kept as the span of days it can mean (text/dates reads them). Two sources disagree
+on a date only when none of their dates can mean the same day.
 
 Relative dates ("on Tuesday", "yesterday", "this summer", "last month") mean something only
 against the day the article was published: they are resolved when that day is known and
@@ -14,116 +13,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from itertools import combinations
 
+from briefing.text.dates import DATE_PATTERNS, MONTHS, DateMention, dates, from_iso
 from briefing.text.compare import changes, comparable_places, counted_before, number_discrepancies, places_differ
 from briefing.text.people import name_discrepancies
 from briefing.models import Discrepancy, Evidence
 from briefing.text.terms import stem, stop_words
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-_ABBREVIATIONS["sept"] = 9
-# Month names are matched capitalised ("May 5", not "may resign"); an abbreviation only
-# with a day or year after it ("Oct. 26"), so a first name like "Jan" is not January.
-_FULL = "|".join(sorted((n.capitalize() for n in _MONTHS), key=len, reverse=True))
-_ANY = "|".join(sorted([n.capitalize() for n in _MONTHS] + [a.capitalize() for a in _ABBREVIATIONS],
-                       key=len, reverse=True))
-_MONTH_ANY = rf"(?P<month>(?:{_ANY}))\.?"
-_MONTH_FULL = rf"(?P<month>(?:{_FULL}))"
-_PART = r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?"
-_DATE_PATTERNS = [
-    # 2023-10-26
-    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
-    # October 26, 2023 / Oct. 26 / October 26th
-    re.compile(_PART + r"\b" + _MONTH_ANY + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?"),
-    # 26 October 2023 / the 26th of October
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_ANY + r"\b(?:,?\s+(?P<year>\d{4})\b)?"),
-    # Oct. 2023
-    re.compile(_PART + r"\b" + _MONTH_ANY + r",?\s+(?P<year>\d{4})\b"),
-    # mid-October / October
-    re.compile(_PART + r"\b" + _MONTH_FULL + r"\b"),
-]
-_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 # A number and what it counts: "12 people", "3.5 million euros", "40 percent". The noun is
 # read only when no unit follows, so "40 percent after" stays "40 percent".
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s+(?P<scale>million|billion|trillion|thousand))?"
     r"(?:\s*(?P<unit>%|per\s*cent\b|percent\b)|\s+(?:of\s+)?(?P<noun>[A-Za-z][a-z-]+))?")
-
-
-@dataclass(frozen=True)
-class DateMention:
-    text: str  # as written
-    year: int | None
-    month: int
-    first_day: int
-    last_day: int
-    end_month: int = 0  # a span over several months ("this summer"); 0: within `month`
-
-    @property
-    def span(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """First and last (month, day) the mention can mean."""
-        return (self.month, self.first_day), (self.end_month or self.month, self.last_day)
-
-    def can_match(self, other: DateMention) -> bool:
-        if self.year is not None and other.year is not None and self.year != other.year:
-            return False
-        (a0, a1), (b0, b1) = self.span, other.span
-        return a0 <= b1 and b0 <= a1
-
-    def iso(self) -> str:
-        """YYYY-MM-DD for a day, YYYY-MM for a whole month, else the text as written."""
-        if self.year is None or self.end_month:
-            return self.text
-        if self.first_day == self.last_day:
-            return f"{self.year:04d}-{self.month:02d}-{self.first_day:02d}"
-        if self.first_day == 1 and self.last_day == calendar.monthrange(self.year, self.month)[1]:
-            return f"{self.year:04d}-{self.month:02d}"
-        return self.text
-
-    def sort_key(self, default_year: int = 0) -> tuple[int, int, int, int, int]:
-        """Chronological order: year (or `default_year` when unknown), start, then narrower first."""
-        (m0, d0), (m1, d1) = self.span
-        return (self.year if self.year is not None else default_year, m0, d0, m1, d1)
-
-
-def dates(text: str) -> list[DateMention]:
-    """The calendar dates mentioned in `text`, most specific reading first."""
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            mention = _to_mention(m)
-            if mention:
-                found.append(mention)
-                taken.append((m.start(), m.end()))
-    return found
-
-
-def _to_mention(m: re.Match[str]) -> DateMention | None:
-    g = m.groupdict()
-    name = (g.get("month") or "").lower().rstrip(".")
-    month = int(g["mnum"]) if g.get("mnum") else _MONTHS.get(name) or _ABBREVIATIONS.get(name)
-    if not month or not 1 <= month <= 12:
-        return None
-    year = int(g["year"]) if g.get("year") else None
-    last = calendar.monthrange(year or 2001, month)[1]
-    if g.get("day"):
-        day = int(g["day"])
-        if not 1 <= day <= last:
-            return None
-        first_day = last_day = day
-    elif g.get("part"):
-        first_day, last_day = _PART_DAYS[g["part"].lower()]
-        last_day = min(last_day, last)
-    else:
-        first_day, last_day = 1, last
-    return DateMention(m.group(0).strip(), year, month, first_day, last_day)
 
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -137,7 +40,7 @@ _RELATIVE = re.compile(
 
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
     """Relative dates in `text`, resolved against the publication day; none when it is unknown."""
-    pub = _publication_day(published)
+    pub = from_iso(published)
     if pub is None:
         return []
     found = []
@@ -148,17 +51,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     return found
 
 
-def _publication_day(published: str | None) -> dt.date | None:
-    if not published or len(published) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
-def _day(text: str, day: dt.date) -> DateMention:
-    return DateMention(text, day.year, day.month, day.day, day.day)
+def _day(text: str, when: dt.date) -> DateMention:
+    return DateMention(text, when.year, when.month, when.day, when.day)
 
 
 def _resolve_relative(m: re.Match[str], pub: dt.date) -> DateMention | None:
@@ -200,7 +94,7 @@ def dated(text: str, published: str | None) -> list[DateMention]:
 
 def resolve_year(mentions: list[DateMention], published: str | None) -> list[DateMention]:
     """Give year-less dates the year of publication when it is known (latest not after it)."""
-    pub = _publication_day(published)
+    pub = from_iso(published)
     if pub is None:
         return mentions
     out = []
@@ -223,7 +117,7 @@ def numbers(text: str) -> dict[str, tuple[float, str]]:
 def number_mentions(text: str) -> list[tuple[str, float, str, int, int]]:
     """(noun stem, value, as written, start, end) of each counted number; none for a noun the
     sentence gives two values of, or one inside a before/after pair (text/compare)."""
-    date_spans = [(m.start(), m.end()) for p in _DATE_PATTERNS for m in p.finditer(text)]
+    date_spans = [(m.start(), m.end()) for p in DATE_PATTERNS for m in p.finditer(text)]
     moves = changes(text)
     found = []
     for m in _NUMBER.finditer(text):
@@ -272,7 +166,7 @@ def discrepancies(evidence: list[Evidence], published: dict[str, str | None]) ->
 _PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
                     r"(?=\s*(?:[.,;:!?)”\"]|$|\s(?:on|in|at|to|and|where|with|for|after|before|last|this|"
                     r"during|when|while|from|since|earlier|later|as)\b))")
-_NOT_PLACES = set(_MONTHS) | {d.lower() for d in calendar.day_name}
+_NOT_PLACES = set(MONTHS) | {d.lower() for d in calendar.day_name}
 
 
 def places(text: str) -> dict[str, str]:

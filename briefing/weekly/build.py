@@ -16,21 +16,23 @@ from urllib.parse import urlsplit
 
 from briefing.options import Options
 from briefing import pipeline
+from briefing.parallel import map_in_order, workers
 from briefing.stages import classify
 from briefing.weekly import novelty
 from briefing.weekly import front
 from briefing.weekly import stories
 from briefing.archive.store import Archive, Stored
-from briefing.text.weeks import previous_week, week_days
+from briefing.text.dates import previous_week, week_days
 from briefing.errors import NoArticlesError
 from briefing.models import Actor, Article, Claim, Section, Source, Summary, TimelineEvent, source_order
 from briefing.text import language
 
-# Below this many articles a week is built in one process even with --jobs: starting
-# workers costs more (about a second) than the stories take. One process is the default:
-# on the shared 2-core machine benchmarks/weekly.py found no reliable gain from two workers
-# for 5,000 articles (2 processes / 1 process: 1.06 with both warm; 0.80 and 1.22 in runs
-# where the second build was the warm one; load average 2.4-4.5 from other work).
+# Below this many articles a week is built in one process whatever --jobs says: starting
+# workers costs more (about a second) than the stories take. From it on, stories are built
+# on --jobs processes (parallel.py; default: the cores), with the same result; on the shared
+# 2-core machine benchmarks/weekly.py found no reliable gain or loss from two workers for
+# 5,000 articles (2 processes / 1 process: 1.06 with both warm; 0.80 and 1.22 in runs where
+# the second build was the warm one; load average 2.4-4.5 from other work).
 PARALLEL_FROM = 200
 
 
@@ -72,15 +74,15 @@ class WeeklyBrief:
         return len({self.origin_of[s] for s in claim.source_ids})
 
 
-def build(archive: Archive, week: str, options: Options = Options(),
-          jobs: int | None = None, record: bool = True) -> WeeklyBrief:
+def build(archive: Archive, week: str, options: Options = Options(), record: bool = True) -> WeeklyBrief:
     """Build the week's brief from the archive; raise NoArticlesError for an empty week.
 
     The brief's claims are stored in the archive (unless `record` is False), so that next
     week's brief marks what is new against this one.
 
-    Stories are built in `jobs` processes (default 1); the result is the same whatever the
-    number, since each story is built on its own and results keep their order.
+    Stories are built on `options.jobs` worker processes (parallel.py; default: the cores,
+    from PARALLEL_FROM articles on); the result is the same whatever the number, since each
+    story is built on its own and results keep their order.
     """
     stored = archive.week(week)
     if not stored:
@@ -99,7 +101,8 @@ def build(archive: Archive, week: str, options: Options = Options(),
     work = [([articles[i] for i in e.members], {articles[i].source.id: origin_of[articles[i].source.id]
                                                  for i in e.members}, scheme, options, e.members.index(e.centre))
             for e in events]
-    built = _map_stories(work, jobs if len(stored) >= PARALLEL_FROM else 1)
+    jobs = workers(options.jobs) if len(stored) >= PARALLEL_FROM else 1
+    built = list(map_in_order(_story_args, work, jobs, chunksize=max(1, len(work) // (8 * jobs))))
     brief = WeeklyBrief(week=week, title=options.title or f"Weekly brief {week}",
                         sources=[a.source for a in articles], stories=built, origin_of=origin_of,
                         previous_week=previous_week(week))
@@ -120,18 +123,6 @@ def build(archive: Archive, week: str, options: Options = Options(),
     if record:
         archive.save_brief(week, claim_records(brief))
     return brief
-
-
-def _map_stories(work: list[tuple], jobs: int | None) -> list[Story]:
-    from briefing.parallel import default_jobs
-
-    jobs = min(jobs or 1, default_jobs())  # never more processes than cores
-    if jobs <= 1 or len(work) <= 1:
-        return [_story(*w) for w in work]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-        return list(pool.map(_story_args, work, chunksize=max(1, len(work) // (8 * jobs))))
 
 
 def _story_args(w: tuple) -> Story:

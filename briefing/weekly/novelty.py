@@ -18,7 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from briefing.text.facts import dates, numbers
+from briefing.text.dates import dates
+from briefing.text.facts import numbers
 from briefing.models import Claim, Sentence
 from briefing.stages.synthesize import SAME_CLAIM
 from briefing.text.similarity import TOPIC_SHARE, SentenceIndex

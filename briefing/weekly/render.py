@@ -18,11 +18,13 @@ import json
 from pathlib import Path
 
 from briefing import __version__
+from briefing.render import json as contract
 from briefing.render import views as render
+from briefing.render.filters import on_one_line
 from briefing.models import Claim, source_order
 from briefing.render.write import write_rendered
 from briefing.render.resources import styles_dir
-from briefing.text.weeks import week_days
+from briefing.text.dates import week_days
 from briefing.weekly.layout import Layout, short_body
 
 if TYPE_CHECKING:
@@ -62,7 +64,7 @@ def _lead_rest(story: Story) -> str | None:
     head = story.title.removesuffix(" …")
     if story.lead is None or not story.lead.text.startswith(head):
         return None
-    return render._one_line(story.lead.text[len(head):])
+    return on_one_line(story.lead.text[len(head):])
 
 
 def context(brief: WeeklyBrief, css: str = "", layout: Layout = Layout()) -> dict:
@@ -114,7 +116,7 @@ def to_html(brief: WeeklyBrief, layout: Layout = Layout()) -> str:
 def to_dict(brief: WeeklyBrief) -> dict:
     def claim(c: Claim) -> dict:
         mark = brief.marks.get(c.origin)
-        return {**render.claim_dict(c), "origins": brief.claim_origins(c),
+        return {**contract.claim_dict(c), "origins": brief.claim_origins(c),
                 "status": mark.status if mark else None,
                 "previous": mark.previous if mark else None,
                 "changes": [{"was": a, "now": b} for a, b in mark.changes] if mark else []}
@@ -123,32 +125,32 @@ def to_dict(brief: WeeklyBrief) -> dict:
                 "origins": s.origins, "outlets": s.outlets, "weight": round(s.weight, 4),
                 "central": s.central, "lead": claim(s.lead) if s.lead else None,
                 "key_points": [claim(c) for c in s.key_points],
-                "sections": [{"key": x.key, "title": x.title, "claims": render.section_claim_dicts(s.key_points, x, claim)}
+                "sections": [{"key": x.key, "title": x.title, "claims": contract.section_claim_dicts(s.key_points, x, claim)}
                              for x in s.sections],
-                "timeline": render.timeline_dicts(s.timeline),
-                "actors": render.actor_dicts(s.actors)} for s in brief.stories]
+                "timeline": contract.timeline_dicts(s.timeline),
+                "actors": contract.actor_dicts(s.actors)} for s in brief.stories]
     # the single brief's top-level fields: the front page's bottom lines as key points, and
     # every story's claims gathered by section (each claim still in one section only)
     sections: dict[str, dict] = {}
     for s in brief.stories:
         for x in s.sections:
             sections.setdefault(x.key, {"key": x.key, "title": x.title, "claims": []})["claims"].extend(
-                render.section_claim_dicts(s.key_points, x, claim))
+                contract.section_claim_dicts(s.key_points, x, claim))
     return {
         "title": brief.title,
         "week": brief.week,
         "generator": f"briefing {__version__}",
         "language_note": _language_note(brief),
-        "sources": render.source_dicts(brief.sources, {m.source_id: m.document.article.text
+        "sources": contract.source_dicts(brief.sources, {m.source_id: m.document.article.text
                                                        for s in brief.stories for m in s.summaries}),
         "key_points": [claim(s.key_points[0]) for s in brief.stories if s.key_points],
         "sections": list(sections.values()),
         "source_summaries": [{"source": summary.source_id,
                               "sentences": [summary.document.sentences[i].text for i in summary.condensed]}
                              for s in brief.stories for summary in s.summaries],
-        "timeline": render.timeline_dicts(sorted((e for s in brief.stories for e in s.timeline),
+        "timeline": contract.timeline_dicts(sorted((e for s in brief.stories for e in s.timeline),
                                                  key=lambda e: (e.sort_key, e.ref))),
-        "actors": render.actor_dicts(_actors_of_week(brief)),
+        "actors": contract.actor_dicts(_actors_of_week(brief)),
         "stories": stories,
         "compared_with": brief.compared_with,
         "dropped": brief.dropped,

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from briefing.render.views import md_escape
+from briefing.render.filters import md_escape
 from briefing.render.write import atomic_write
 
 _WEEK_DIR = re.compile(r"^\d{4}-W\d{2}$")

@@ -21,7 +21,6 @@ matrix: 5,000 articles take 100 MB and a few seconds.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefing.text import tfidf
+from briefing.text.dates import day
 from briefing.text.terms import terms
 
 # The parameters below were chosen on the test half of the multinews development week
@@ -102,10 +102,8 @@ def _vectors(items: list[Item]) -> tuple[list[dict[str, float]], Counter[str]]:
 def _days(items: list[Item]) -> np.ndarray:
     out = []
     for item in items:
-        try:
-            out.append(dt.date.fromisoformat(item.day[:10]).toordinal())
-        except ValueError:
-            out.append(0)
+        found = day(item.day)
+        out.append(found.toordinal() if found else 0)
     days = np.array(out, dtype=np.float32)
     known = days > 0
     if known.any():

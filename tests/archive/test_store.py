@@ -7,7 +7,8 @@ import sqlite3
 
 import pytest
 
-from briefing.archive.store import Archive, ArchiveError
+from briefing.archive.database import ArchiveError
+from briefing.archive.store import Archive
 from briefing.models import Article, Heading, Source
 
 STORY = ("The harbour authority of Velmora closed the eastern pier on Tuesday after a crane "

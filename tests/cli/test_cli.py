@@ -180,6 +180,15 @@ def test_summarize_with_too_small_a_budget_says_so():
     assert "fits in 3 words; give a larger --words" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["build", "summarize", "weekly", "eval"])
+def test_jobs_means_worker_processes_defaulting_to_the_cores_in_every_command(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    help_text = " ".join(result.stdout.split())
+    assert "-j N, --jobs N worker processes (default: the machine's cores)" in help_text
+    assert run(command, "--jobs", "0").returncode == 2  # a positive whole number, in each
+
+
 @pytest.mark.parametrize("args,message", [
     (["weekly", "--jobs", "0"], "--jobs"),
     (["archive", "list", "--week", "bogus"], "2023-W43"),

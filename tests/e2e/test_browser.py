@@ -58,13 +58,14 @@ def page(request, browser, example_build, tmp_path_factory):
     before, as brief.html opened in the browser; the URLs of every request the page made
     while loading; the brief's JSON."""
     from briefing.render import views as render
+    from briefing.render import json as brief_json
 
     folder = tmp_path_factory.mktemp(request.param)
     if request.param == "brief":
         brief = replace(example_build.brief, banner=BANNER)
         path = folder / "brief.html"
         path.write_text(render.to_html(brief), encoding="utf-8")
-        data = render.to_dict(brief)
+        data = brief_json.to_dict(brief)
     else:
         path, data = _weekly_brief(folder)
     return browser, path, _requests_opening(browser, path), data

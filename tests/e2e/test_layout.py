@@ -64,13 +64,7 @@ def test_imports_at_load_time_run_at_most_eight_levels_deep():
     assert depth(deepest) <= MAX_DEPTH, f"{deepest} imports {depth(deepest)} levels deep"
 
 
-# Still over the limit, to be split (issue 10): a strict xfail, so splitting one makes it fail
-# here until it is taken off this list.
-TOO_LONG = {"briefing.archive.store", "briefing.render.views", "briefing.sources.files"}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="to be split"))
-                                  if n in TOO_LONG else n for n in sorted(modules())])
+@pytest.mark.parametrize("name", sorted(modules()))
 def test_no_module_is_over_300_lines(name):
     lines = len(modules()[name].read_text("utf-8").splitlines())
     assert lines <= MAX_LINES, f"{name} has {lines} lines; split it by what its parts do"

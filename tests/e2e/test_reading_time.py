@@ -14,6 +14,7 @@ from benchmarks.corpus import write_corpus
 from briefing.options import CLAIM_WORDS, Options, options_with_profile
 from briefing import pipeline, profile
 from briefing.render import views as render
+from briefing.render import json as brief_json
 from tests.conftest import EXAMPLE
 
 MANY = 40
@@ -76,7 +77,7 @@ def test_a_long_appendix_is_left_out_of_the_rendered_brief_but_kept_in_the_json(
     markdown = render.to_markdown(replace(cut, appendix_asked=True))  # asked for, but too long
     assert f"the summaries of {MANY} sources" in markdown
     assert "### [1]" not in markdown.split("## Appendix: source summaries")[1]
-    data = json.loads(render.to_json(cut))
+    data = json.loads(brief_json.to_json(cut))
     assert len(data["source_summaries"]) == MANY and all(s["sentences"] for s in data["source_summaries"])
 
 

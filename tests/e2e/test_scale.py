@@ -13,6 +13,7 @@ from briefing.options import Limits, Options
 from briefing.text import similarity
 from briefing import parallel, pipeline
 from briefing.render import views as render
+from briefing.render import json as brief_json
 from briefing.stages import segment
 from briefing.stages import synthesize
 from briefing.models import Article, Source
@@ -49,7 +50,7 @@ def test_a_brief_built_on_two_processes_is_the_one_built_on_one(cluster):
     two = pipeline.build([str(cluster)], Options(jobs=2))
     assert len(one.brief.sources) >= parallel.MIN_PARALLEL
     assert any(len(c.source_ids) > 1 for s in one.brief.sections for c in s.claims)  # claims were merged
-    assert render.to_json(two.brief) == render.to_json(one.brief)
+    assert brief_json.to_json(two.brief) == brief_json.to_json(one.brief)
     assert render.to_markdown(two.brief) == render.to_markdown(one.brief)
 
 
@@ -68,7 +69,7 @@ def test_what_a_limit_leaves_out_is_said_whatever_the_number_of_processes():
     two = pipeline.make_brief(given, Options(jobs=2, limits=limits))
     assert len(one.warnings) == len(given) and "only the first 2 are read" in one.warnings[0].reason
     assert two.warnings == one.warnings
-    assert render.to_json(two.brief) == render.to_json(one.brief)
+    assert brief_json.to_json(two.brief) == brief_json.to_json(one.brief)
 
 
 def test_progress_bar_only_when_asked(capsys, monkeypatch):

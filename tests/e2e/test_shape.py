@@ -15,6 +15,7 @@ import pytest
 from briefing import pipeline
 from briefing.models import Article, Claim, Source
 from briefing.render import views
+from briefing.render import json as brief_json
 from briefing.stages import classify, key_points, segment
 from briefing.text import roles
 from tests.conftest import ROOT
@@ -83,7 +84,7 @@ def test_key_points_are_printed_once_and_listed_in_their_section_in_the_json(exa
     md = views.to_markdown(brief)
     for point in brief.key_points:
         assert md.count(" ".join(point.text.split())[:80]) == 1
-    data = json.loads(views.to_json(brief))
+    data = json.loads(brief_json.to_json(brief))
     marked = [c["id"] for s in data["sections"] for c in s["claims"] if c.get("key_point")]
     assert sorted(marked) == sorted(c.ref for c in brief.key_points)
 

@@ -34,7 +34,7 @@ def pdf(path: Path, title: str, body: list[str], *, author: str = "Jane Analyst"
     header on every page and "Page N of M" at the foot; `columns` CSS columns."""
     from weasyprint import HTML
 
-    from briefing.render.views import css_string
+    from briefing.render.filters import css_string
 
     paras = "".join(f"<p>{p}</p>" for p in body)
     sub = f"<h2>{heading}</h2>" if heading else ""

@@ -9,6 +9,8 @@ import pytest
 
 from briefing.sources import clean
 from briefing.sources import files as ingest
+from briefing.sources.collect import collect
+from briefing.sources.decode import decode
 from briefing.errors import InputError
 
 from tests.conftest import SEEDS
@@ -44,7 +46,7 @@ def _names(paths: list[Path], root: Path) -> list[str]:
 
 
 def test_collect_folder_is_recursive_sorted_and_skips_hidden(tree, tmp_path):
-    found, problems = ingest.collect([str(tmp_path / "news")])
+    found, problems = collect([str(tmp_path / "news")])
     # a file that is not read is named with the reason (issue 15), never skipped unsaid
     assert [(Path(p.path).name, p.reason.split(";")[0]) for p in problems] == [
         ("photo.png", "cannot read '.png' files")]
@@ -55,7 +57,7 @@ def test_collect_folder_is_recursive_sorted_and_skips_hidden(tree, tmp_path):
 
 
 def test_collect_excludes_the_output_folder(tree, tmp_path):
-    found, problems = ingest.collect([str(tmp_path / "news")], exclude=tmp_path / "news" / "output")
+    found, problems = collect([str(tmp_path / "news")], exclude=tmp_path / "news" / "output")
     assert [Path(p.path).name for p in problems] == ["photo.png"]
     assert "output/brief.md" not in _names(found, tmp_path / "news")
     assert "b.txt" in _names(found, tmp_path / "news")
@@ -64,7 +66,7 @@ def test_collect_excludes_the_output_folder(tree, tmp_path):
 def test_collect_reads_a_file_given_twice_once(tree, tmp_path):
     news = tmp_path / "news"
     inputs = [str(news), str(tree["b"]), str(news / "sub" / ".." / "b.txt"), str(tree["b"])]
-    found, problems = ingest.collect(inputs)
+    found, problems = collect(inputs)
     assert [Path(p.path).name for p in problems] == ["photo.png"]
     resolved = [p.resolve() for p in found]
     assert len(resolved) == len(set(resolved))
@@ -75,14 +77,14 @@ def test_collect_orders_files_from_several_inputs_together(write, tmp_path):
     z = write("z.txt", BODY)
     write("folder/a.txt", BODY)
     m = write("m.md", BODY)
-    found, _ = ingest.collect([str(z), str(tmp_path / "folder"), str(m)])
+    found, _ = collect([str(z), str(tmp_path / "folder"), str(m)])
     assert [p.name for p in found] == ["a.txt", "m.md", "z.txt"]
 
 
 def test_collect_reports_unsupported_extension(write):
     pdf = write("report.xlsx", b"PK\x03\x04 ...")
     good = write("good.txt", BODY)
-    found, problems = ingest.collect([str(pdf), str(good)])
+    found, problems = collect([str(pdf), str(good)])
     assert found == [good]
     assert [p.path for p in problems] == [str(pdf)]
     assert ".xlsx" in problems[0].reason
@@ -91,7 +93,7 @@ def test_collect_reports_unsupported_extension(write):
 
 def test_collect_reports_missing_path(tmp_path):
     missing = tmp_path / "nope.txt"
-    found, problems = ingest.collect([str(missing)])
+    found, problems = collect([str(missing)])
     assert found == []
     assert [p.path for p in problems] == [str(missing)]
     assert "no such file" in problems[0].reason
@@ -103,7 +105,7 @@ def test_collect_reports_folder_without_articles(tmp_path, contents):
     folder.mkdir()
     for name, text in contents.items():
         (folder / name).write_text(text)
-    found, problems = ingest.collect([str(folder)])
+    found, problems = collect([str(folder)])
     assert found == []
     assert [p.path for p in problems] == [str(folder / n) for n in contents if not n.startswith(".")] + [str(folder)]
     assert "no articles" in problems[-1].reason
@@ -113,7 +115,7 @@ def test_collect_reads_the_output_folder_when_it_is_the_input(write, tmp_path):
     """Reading from the output folder itself: its files are collected (earlier briefs among
     them are refused by read(), below)."""
     brief = write("out/brief.md", BODY)
-    found, problems = ingest.collect([str(tmp_path / "out")], exclude=tmp_path / "out")
+    found, problems = collect([str(tmp_path / "out")], exclude=tmp_path / "out")
     assert found == [brief]
     assert problems == []
 
@@ -310,20 +312,20 @@ def test_read_seed_has_its_paragraphs_as_blocks():
 # --- decode(): encodings, binary data, line ends -----------------------------------------
 
 def test_decode_utf8():
-    assert ingest.decode("café “quoted” North Korea’s".encode("utf-8")) == "café “quoted” North Korea’s"
+    assert decode("café “quoted” North Korea’s".encode("utf-8")) == "café “quoted” North Korea’s"
 
 
 def test_decode_utf8_with_bom():
-    assert ingest.decode(b"\xef\xbb\xbfcaf\xc3\xa9") == "café"
+    assert decode(b"\xef\xbb\xbfcaf\xc3\xa9") == "café"
 
 
 def test_decode_cp1252():
-    assert ingest.decode(b"\x93quoted\x94 caf\xe9 \x96 it\x92s") == "“quoted” café – it’s"
+    assert decode(b"\x93quoted\x94 caf\xe9 \x96 it\x92s") == "“quoted” café – it’s"
 
 
 def test_decode_latin1_when_not_cp1252():
     # 0x81 is undefined in cp1252, so only Latin-1 can read this file
-    assert ingest.decode(b"caf\xe9 \x81 na\xefve") == "café \x81 naïve"
+    assert decode(b"caf\xe9 \x81 na\xefve") == "café \x81 naïve"
 
 
 @pytest.mark.parametrize("data", [
@@ -333,7 +335,7 @@ def test_decode_latin1_when_not_cp1252():
 ], ids=["nul", "png", "control-chars"])
 def test_decode_binary_is_an_input_error(data):
     with pytest.raises(InputError, match="binary"):
-        ingest.decode(data)
+        decode(data)
 
 
 def test_read_binary_file_is_an_input_error(write):
@@ -342,7 +344,7 @@ def test_read_binary_file_is_an_input_error(write):
 
 
 def test_decode_normalises_line_ends():
-    assert ingest.decode(b"one\r\ntwo\rthree\n") == "one\ntwo\nthree\n"
+    assert decode(b"one\r\ntwo\rthree\n") == "one\ntwo\nthree\n"
 
 
 def test_crlf_file_reads_like_lf_file(write):
@@ -372,10 +374,10 @@ def test_collect_reads_wire_stories_named_without_a_text_extension(tmp_path):
     # a name no agency uses is read from a folder only as an SGML story, as DUC ships them
     # (a plain file without an extension may be a private one: tests/test_hostile_files.py)
     (folder / "d30001t").write_text(f"<DOC>\n<TEXT>\n{BODY}</TEXT>\n</DOC>\n")
-    found, problems = ingest.collect([str(folder)])
+    found, problems = collect([str(folder)])
     assert [p.name for p in found] == ["AP880911-0016", "APW19981016.0240", "d30001t", "story.txt"]
     assert [Path(p.path).name for p in problems] == ["notes.json", "photo.jpg"]  # named, with a reason
-    found, problems = ingest.collect([str(folder / "APW19981016.0240"), str(folder / "notes.json")])
+    found, problems = collect([str(folder / "APW19981016.0240"), str(folder / "notes.json")])
     assert [p.name for p in found] == ["APW19981016.0240"]
     assert [Path(p.path).name for p in problems] == ["notes.json"]
 

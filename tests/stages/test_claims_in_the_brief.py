@@ -9,6 +9,7 @@ import pytest
 from briefing.options import Options
 from briefing import pipeline
 from briefing.render import views as render
+from briefing.render import json as brief_json
 from tests.conftest import norm
 
 
@@ -20,7 +21,7 @@ def article(title: str, body: list[str], published: str | None = None, **meta: s
 
 def build(paths, **options) -> dict:
     brief = pipeline.build([str(p.parent) for p in paths[:1]], Options(**options)).brief
-    return render.to_dict(brief) | {"_md": render.to_markdown(brief)}
+    return brief_json.to_dict(brief) | {"_md": render.to_markdown(brief)}
 
 
 def claims(brief: dict) -> list[dict]:

@@ -13,46 +13,7 @@ def ev(source: str, sentence: str, index: int = 0) -> Evidence:
     return Evidence(source=source, sentence=sentence, start=0, end=len(sentence), index=index)
 
 
-def spans(text: str) -> list[tuple[str, int | None, int, int, int]]:
-    return [(d.text, d.year, d.month, d.first_day, d.last_day) for d in facts.dates(text)]
-
-
-# --- dates() --------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("text,expected", [
-    ("The bridge fell on October 26, 2023, at dusk.", [("October 26, 2023", 2023, 10, 26, 26)]),
-    ("The bridge fell on Oct. 26 at dusk.", [("Oct. 26", None, 10, 26, 26)]),
-    ("The bridge fell on 26 October 2023 at dusk.", [("26 October 2023", 2023, 10, 26, 26)]),
-    ("The bridge fell in mid-October.", [("mid-October", None, 10, 11, 20)]),
-    ("The bridge fell on 2023-10-26.", [("2023-10-26", 2023, 10, 26, 26)]),
-    ("The vote is set for Sept. 5.", [("Sept. 5", None, 9, 5, 5)]),
-    ("Repairs began in late October 2023.", [("late October 2023", 2023, 10, 21, 31)]),
-    ("Repairs began in February 2024.", [("February 2024", 2024, 2, 1, 29)]),  # a leap year
-    ("Repairs began in May 2023.", [("May 2023", 2023, 5, 1, 31)]),
-    ("The inquiry reports on May 5.", [("May 5", None, 5, 5, 5)]),
-])
-def test_dates_are_read_as_the_days_they_can_mean(text, expected):
-    assert spans(text) == expected
-
-
-@pytest.mark.parametrize("text", [
-    "Officials may resign over the collapse.",
-    "Residents may march on the town hall.",
-    "Protesters march on the town hall every week.",
-    "The council met 26 times.",
-    "The code 2023-13-45 is not a date.",
-])
-def test_words_that_are_not_dates(text):
-    assert facts.dates(text) == []
-
-
-def test_first_name_jan_is_not_a_date():
-    assert facts.dates("Engineer Jan Kowalski warned the council about the corroded supports.") == []
-
-
-def test_two_dates_in_one_sentence():
-    found = spans("Lavrov visited on October 18, 2023, a week before the October 25 statement.")
-    assert [f[0] for f in found] == ["October 18, 2023", "October 25"]
+# (the dates a sentence mentions: tests/text/test_dates.py)
 
 
 # --- resolve_year() -------------------------------------------------------------------------
@@ -227,7 +188,3 @@ def test_built_claim_carries_the_date_conflict(bridge_claim):
 def test_built_claim_carries_the_number_conflict(bridge_claim):
     numbers = [d for d in bridge_claim.discrepancies if d.kind == "number"]
     assert [d.values for d in numbers] == [{"1": "12 people", "2": "15 people"}]
-
-
-def test_day_of_month_written_out():
-    assert spans("The bridge fell on the 26th of October, officials said.") == [("26th of October", None, 10, 26, 26)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import count_pools, run_cli
 from tests.conftest import ROOT, norm
 
 WEEK_1 = {  # 2023-W42: 16 to 22 October
@@ -176,14 +176,35 @@ def test_stories_built_in_two_processes_give_the_same_brief(two_weeks, monkeypat
     from briefing.weekly import build as weekly
     from briefing.weekly import render as weekly_render
     from briefing.archive.store import Archive
+    from briefing.options import Options
 
     _, db, _, js = two_weeks
     monkeypatch.setattr(weekly, "PARALLEL_FROM", 0)
     with Archive(db, create=False) as archive:
-        one = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=1))
-        two = weekly_render.to_json(weekly.build(archive, "2023-W43", jobs=2))
+        one = weekly_render.to_json(weekly.build(archive, "2023-W43", Options(jobs=1)))
+        two = weekly_render.to_json(weekly.build(archive, "2023-W43", Options(jobs=2)))
     assert one == two
     assert json.loads(one) == js["2023-W43"]
+
+
+def test_weekly_with_jobs_1_and_jobs_2_writes_the_same_brief(two_weeks, monkeypatch):
+    from briefing import parallel
+    from briefing.weekly import build as weekly
+
+    root, db, md, js = two_weeks
+    monkeypatch.setattr(weekly, "PARALLEL_FROM", 0)  # a small week on worker processes too
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)  # the same on a one-core machine
+    pools = count_pools(monkeypatch)
+    written = {}
+    for jobs in ("1", "2"):
+        out = root / f"jobs-{jobs}"
+        result = run("weekly", "--week", "2023-W43", "-o", str(out), "--formats", "md,json", "--jobs", jobs,
+                     env_db=db)
+        assert result.returncode == 0, result.stderr
+        written[jobs] = [(out / "2023-W43" / name).read_text("utf-8") for name in ("brief.md", "brief.json")]
+    assert pools == [2]  # --jobs 1 started no pool; --jobs 2 one of two workers
+    assert written["1"] == written["2"]
+    assert written["2"][0] == md["2023-W43"] and json.loads(written["2"][1]) == js["2023-W43"]
 
 
 def test_a_week_without_articles_is_a_clear_message_and_no_files(two_weeks):
