@@ -165,6 +165,8 @@ def features(sentence: Sentence, position: float, ctx: Context, cue: dict[str, f
         f[f"cue:{key}"] = min(value, 6.0)
     for cls in ("response", "force", "modal", "future", "background", "negation"):
         f[cls] = min(len(_hits(stems, lex[cls])), 3)
+    regular_past = sum(1 for w in words if len(w) > 4 and w.lower().endswith("ed"))
+    f["past"] = min(len(_hits(stems, lex["past"])) + regular_past, 3)
     f["evaluative"] = evaluative(words)
     reports = _hits(stems, lex["reporting"])
     f["reporting"] = float(bool(reports))

@@ -226,3 +226,12 @@ def test_role_features_place_sentences_the_cue_list_does_not_know():
                "Ferreira, who runs a bakery near the bridge.")
     where = classify.sentence_sections(classify.load_scheme(), doc)
     assert [where[s.key] for s in doc.sentences] == ["statement", "military_context", "reactions"]
+
+
+def test_tense_tells_what_comes_next_from_what_came_after_long_ago():
+    # "next" in both; only the sentence about what is still to happen is Outlook
+    doc = _doc("The Varnholm city council voted on Tuesday to close the old harbour bridge to all traffic.",
+               "Over the next ten years the old ferry company opened only two new routes and closed five.",
+               "The council will meet again next month to decide whether a new bridge should be built.")
+    where = classify.sentence_sections(classify.load_scheme(), doc)
+    assert [where[s.key] for s in doc.sentences] == ["statement", "statement", "outlook"]
