@@ -21,7 +21,8 @@ from functools import lru_cache
 from importlib import resources
 
 from briefing.models import Document, Sentence
-from briefing.text.terms import entities, stem
+from briefing.text.people import NOT_NAMES, TITLE_WORDS
+from briefing.text.terms import entities, entity_spans, stem
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
@@ -32,6 +33,26 @@ _PRONOUN_SUBJECT = {"he", "she", "they", "it", "we", "i"}
 PRINCIPALS = 6
 LEAD_SENTENCES = 3  # a name in an article's opening sentences counts double
 _SUBJECT_WINDOW = 6  # words before (or after, "said Mr X") a reporting verb that name its subject
+
+
+@lru_cache(maxsize=1)
+def valences() -> dict[str, float]:
+    """Hand-rated valence (-4 to 4) of English words, from the VADER sentiment lexicon that the
+    vaderSentiment package ships (only its data file is read; its code is never imported)."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            out[parts[0]] = float(parts[1])
+    return out
+
+
+def evaluative(words: list[str]) -> float:
+    """How strongly a sentence judges (praise, blame, alarm): half the summed strength of its
+    rated words, at most 3. Responses judge; reports of what happened mostly do not."""
+    rated = valences()
+    return min(sum(abs(rated.get(w.lower(), 0.0)) for w in words) / 2, 3.0)
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +87,21 @@ def names(text: str) -> set[str]:
     return found
 
 
+def actors(text: str) -> set[str]:
+    """Who or what a sentence names as able to act: its countries and organisations (one
+    token each, however written: "Russia", "Russian", "Moscow") and its other capitalised
+    words not opening the sentence, less those inside a country's name, titles ("President")
+    and days and months ("Sunday"), which name no actor."""
+    found = set(entities(text))
+    spans = entity_spans(text)
+    for m in _NAME.finditer(text):
+        word = m.group()
+        if (m.start() > 0 and len(word) > 2 and word not in NOT_NAMES and word.lower() not in TITLE_WORDS
+                and not any(a <= m.start() < b for a, b in spans)):
+            found.add(word.lower())
+    return found
+
+
 @dataclass(frozen=True)
 class Context:
     """What the whole set of articles says about who the event's actors are and when it is."""
@@ -81,7 +117,7 @@ def context(documents: list[Document]) -> Context:
     for d in documents:
         seen: set[str] = set()
         for s in d.sentences:
-            found = names(s.text)
+            found = actors(s.text)
             seen |= found
             for n in found:
                 weight[n] += 2 if s.index < LEAD_SENTENCES else 1
@@ -108,7 +144,7 @@ def _subject(words: list[str], at: int, principals: frozenset[str]) -> str:
     before = words[max(0, at - _SUBJECT_WINDOW):at]
     after = words[at + 1:at + 1 + _SUBJECT_WINDOW]
     window = before + after
-    found = names(" " + " ".join(window))
+    found = actors(" " + " ".join(window))
     if found & principals:
         return "principal"
     if found:
@@ -129,12 +165,15 @@ def features(sentence: Sentence, position: float, ctx: Context, cue: dict[str, f
         f[f"cue:{key}"] = min(value, 6.0)
     for cls in ("response", "force", "modal", "future", "background", "negation"):
         f[cls] = min(len(_hits(stems, lex[cls])), 3)
+    regular_past = sum(1 for w in words if len(w) > 4 and w.lower().endswith("ed"))
+    f["past"] = min(len(_hits(stems, lex["past"])) + regular_past, 3)
+    f["evaluative"] = evaluative(words)
     reports = _hits(stems, lex["reporting"])
     f["reporting"] = float(bool(reports))
     subject = _subject(words, reports[0], ctx.principals) if reports else ""
     for who in ("principal", "pronoun", "other"):
         f[f"speaker:{who}"] = float(subject == who)
-    mine = names(text)
+    mine = actors(text)
     f["principals"] = min(len(mine & ctx.principals), 3)
     f["others"] = min(len(mine - ctx.principals), 3)
     f["response_by_other"] = f["response"] * (subject == "other" or not (mine & ctx.principals))

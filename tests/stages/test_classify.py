@@ -188,3 +188,50 @@ def test_one_word_counts_as_one_cue(tmp_path):
                     '[[section]]\nkey = "risk"\ntitle = "Risk"\n[section.cues]\n"risk" = 3\n', encoding="utf-8")
     scheme = classify.load_scheme(path)
     assert _sections(scheme, "Engineers warn of a serious risk to the other bridges.") == ["risk"]
+
+
+# The learned weights, and the role features they weigh (text/roles.py).
+
+from briefing.summary import judged as judged_data  # noqa: E402
+from briefing.text import roles  # noqa: E402
+
+
+@pytest.mark.skipif(not judged_data.DEVSET.is_dir(), reason=f"{judged_data.DEVSET} is absent: the judged "
+                    "clusters' articles, which the section weights are learned from, live in ../shared")
+def test_shipped_section_weights_are_what_the_training_script_learns():
+    from tests.judged import train_sections
+
+    shipped = train_sections.OUT.read_text(encoding="utf-8")
+    assert train_sections.learn().to_toml(train_sections.HEADER) == shipped, \
+        "data/section_weights.toml is stale: run python -m tests.judged.train_sections"
+
+
+def test_an_actor_is_one_actor_however_the_sentence_names_it():
+    # a country by its name, its adjective or its capital is one actor; titles and days are none
+    assert roles.actors("On Sunday, Moscow said Russian troops and President Ivan Petrov's aides left Russia.") \
+        == {"@russia", "ivan", "petrov's"}
+
+
+def test_a_judging_sentence_reads_as_more_evaluative_than_a_report():
+    judging = "The outrageous and shameful attack was a horrible tragedy, the bishop said."
+    report = "The delegation arrived in the capital on the morning train, the ministry said."
+    assert roles.evaluative(judging.split()) > 1 > roles.evaluative(report.split())
+
+
+def test_role_features_place_sentences_the_cue_list_does_not_know():
+    # none of these sentences holds a word of data/sections.toml: the learned weights decide
+    doc = _doc("The Varnholm city council voted on Tuesday to close the old harbour bridge to all traffic.",
+               "Shelling and mortar fire hit the district overnight and bodies lay in the streets.",
+               "\"This is a shameful and disgraceful betrayal of the people who live here,\" said Anna "
+               "Ferreira, who runs a bakery near the bridge.")
+    where = classify.sentence_sections(classify.load_scheme(), doc)
+    assert [where[s.key] for s in doc.sentences] == ["statement", "military_context", "reactions"]
+
+
+def test_tense_tells_what_comes_next_from_what_came_after_long_ago():
+    # "next" in both; only the sentence about what is still to happen is Outlook
+    doc = _doc("The Varnholm city council voted on Tuesday to close the old harbour bridge to all traffic.",
+               "Over the next ten years the old ferry company opened only two new routes and closed five.",
+               "The council will meet again next month to decide whether a new bridge should be built.")
+    where = classify.sentence_sections(classify.load_scheme(), doc)
+    assert [where[s.key] for s in doc.sentences] == ["statement", "statement", "outlook"]

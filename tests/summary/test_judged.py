@@ -225,3 +225,4 @@ def test_every_sentence_the_judged_briefs_show_or_cite_maps_to_a_judged_span(jud
     assert judged_json["counts"]["claims_unjudged"] == 0
     words = [c["counts"]["words"] for c in judged_json["per_cluster"].values()]
     assert min(words) > 0 and judged_json["counts"]["words"]["max"] == max(words)
+
