@@ -139,19 +139,20 @@ def opens_back(sentence: str) -> bool:
     return not (_QUOTE_OPENS.match(sentence) and _named_speaker(sentence))
 
 
-def points_back(sentence: str, topic: str = "", descriptions: bool = True) -> str:
+def points_back(sentence: str, topic: str = "", descriptions: bool = True, span: str = "") -> str:
     """Why the sentence needs what comes before it ("" when it does not). A definite
     description of a common noun that does not qualify itself ("The plane was ...", "The move
     follows ...", but not "The number of ...") refers to something named before, unless it
     names the topic of the article's headline (`topic`), which the brief's reader knows; with
-    `descriptions` false that rule is left out (see summary/eligible.py)."""
+    `descriptions` false that rule is left out (see summary/eligible.py). The writer's first
+    person is looked for outside the quotations of the whole `span` shown, if given."""
     fronted = _FRONTED.match(sentence)
     if fronted and not _DUMMY_IT.match(sentence[fronted.end():]):
         return "points back"
     if opens_back(sentence) or _LATE_PRONOUN.match(sentence) \
             or _BACK_EARLY.search(" ".join(sentence.split()[:12])) or _THE_OTHER.search(sentence):
         return "points back"
-    if _FIRST_PERSON_ANYWHERE.search(_QUOTED.sub("", sentence)):
+    if _FIRST_PERSON_ANYWHERE.search(_QUOTED.sub("", span or sentence)):
         return "unattributed first person"
     if (_PRONOUN_SAID.search(sentence) or descriptions and _TITLE_SAID.search(sentence)) \
             and not _named_speaker(sentence):
@@ -242,7 +243,7 @@ def alone(text: str, topic: str = "", descriptions: bool = True) -> str:
         return unfit(text)
     if not pair_up(text):
         return "half quotation"
-    return points_back(_first_sentence(text), topic, descriptions)
+    return points_back(_first_sentence(text), topic, descriptions, text)
 
 
 _MORE_THAN_ONE = re.compile(r"[a-z0-9%][.!?][\"'”’)]*\s+[\"“‘'(]?[A-Z]")
