@@ -82,7 +82,7 @@ class BriefContext(TypedDict):
     timeline: list[EventView]
     undated: list[EventView]  # events whose year is unknown, listed apart after the timeline
     actors: list[ActorView]
-    claim_texts: dict[str, str]  # ref -> text, to name the claim a denial answers
+    claim_texts: dict[str, str]  # ref -> its opening words, to name the claim a denial answers
     source_summaries: list[SummaryView]  # empty when the appendix is left out (see below)
     appendix_left_out: int  # sources whose summaries are left out of a long brief (0: none)
     banner: str | None  # handling banner, top and foot of every page
@@ -112,8 +112,11 @@ def _claim_view(claim: Claim) -> ClaimView:
                      answers=claim.answers)
 
 
-def _event_view(event: TimelineEvent) -> EventView:
-    return EventView(date=event.date, text=on_one_line(event.text), cites=_cites(event.evidence), ref=event.ref,
+def _event_view(event: TimelineEvent, key_refs: frozenset[str] = frozenset()) -> EventView:
+    """A timeline entry; one whose claim is a key point names it by its opening words, since
+    the key point is printed in full above (nothing is printed twice)."""
+    text = _opening(event.text) if event.claim in key_refs else on_one_line(event.text)
+    return EventView(date=event.date, text=text, cites=_cites(event.evidence), ref=event.ref,
                      claim=event.claim, discrepancies=_discrepancy_views(event.discrepancies))
 
 
@@ -132,6 +135,16 @@ def in_source_order(values: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(values.items(), key=lambda kv: source_order(kv[0]))
 
 
+REFER_WORDS = 10  # a claim printed in full elsewhere is referred to by its first words, as long as a title
+
+
+def _opening(text: str) -> str:
+    """The claim's opening words, verbatim, with "…" when cut: how a note refers to a claim
+    the brief prints in full elsewhere."""
+    words = text.split()
+    return " ".join(words) if len(words) <= REFER_WORDS else " ".join(words[:REFER_WORDS]).rstrip(",;:") + " …"
+
+
 def context(brief: Brief, css: str = "") -> BriefContext:
     titles = {s.id: s.title for s in brief.sources}
     dates = [s.published for s in brief.sources if s.published]
@@ -140,6 +153,7 @@ def context(brief: Brief, css: str = "") -> BriefContext:
     section_of = {c.ref: s.title for s in brief.sections for c in s.claims}
     section_of.update({c.ref: "Key points" for c in brief.key_points})
     section_of.update({e.ref: "Timeline" for e in brief.timeline + brief.undated})
+    key_refs = frozenset(c.ref for c in brief.key_points)
     return BriefContext(
         title=brief.title,
         cutoff=cutoff,
@@ -147,10 +161,10 @@ def context(brief: Brief, css: str = "") -> BriefContext:
         key_points=[_claim_view(c) for c in brief.key_points],
         sections=[SectionView(key=s.key, title=s.title, claims=[_claim_view(c) for c in s.claims])
                   for s in brief.sections],
-        timeline=[_event_view(e) for e in brief.timeline],
-        undated=[_event_view(e) for e in brief.undated],
+        timeline=[_event_view(e, key_refs) for e in brief.timeline],
+        undated=[_event_view(e, key_refs) for e in brief.undated],
         actors=[_actor_view(a, section_of) for a in brief.actors],
-        claim_texts={c.ref: on_one_line(c.text) for c in brief.key_points + [c for s in brief.sections for c in s.claims]},
+        claim_texts={c.ref: _opening(c.text) for c in brief.key_points + [c for s in brief.sections for c in s.claims]},
         source_summaries=[SummaryView(source=sid, title=titles.get(sid), sentences=[on_one_line(t) for t in sents])
                           for sid, sents in brief.source_summaries] if brief.appendix_printed else [],
         appendix_left_out=0 if brief.appendix_printed or not brief.appendix_asked else len(brief.source_summaries),

@@ -135,3 +135,15 @@ def _entity_aliases() -> set[str]:
     from briefing.text.terms import _aliases
 
     return set(_aliases()[1])
+
+
+def listed(actors: list[Actor], most: int | None) -> list[Actor]:
+    """The actors the brief lists, in `find_actors` order: everyone two or more sources name,
+    however many, then single-source actors while fewer than `most` are listed (None: all)."""
+    if most is None:
+        return actors
+    several = [a for a in actors if len(a.sources) >= 2]
+    room = max(most - len(several), 0)
+    single = {id(a) for a in actors if len(a.sources) < 2}
+    keep = {id(a) for a in several} | {id(a) for a in [a for a in actors if id(a) in single][:room]}
+    return [a for a in actors if id(a) in keep] if most else []

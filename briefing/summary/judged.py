@@ -196,14 +196,17 @@ class Locator:
     spans: dict[str, list[tuple[int, int]]]  # doc id -> judged sentence spans
     unlocated: set[tuple[str, str]] = field(default_factory=set)  # (source id, text) with no judged span
 
-    def span(self, source: str, text: str, near: int = 0) -> Span | None:
+    def span(self, source: str, text: str, near: int = 0, first: bool = False) -> Span | None:
+        """The judged span the text overlaps most; with `first`, the first one it overlaps (a
+        verbatim span of two sentences is read from its first: the second leans on it)."""
         doc = self.doc_of.get(source)
         where = find_raw(self.flats[doc], text, near) if doc in self.flats else None
         overlap = [(min(e, where[1]) - max(s, where[0]), s, e) for s, e in self.spans.get(doc, [])] if where else []
-        best = max(overlap, default=(0, 0, 0))
-        if best[0] <= 0:
+        overlap = [o for o in overlap if o[0] > 0]
+        if not overlap:
             self.unlocated.add((source, text))
             return None
+        best = min(overlap, key=lambda o: o[1]) if first else max(overlap)
         return doc, best[1], best[2]
 
 

@@ -69,13 +69,14 @@ def evidence_span(built: Built, e: Evidence) -> Span | None:
     return built.locator.span(e.source, e.sentence, e.start)
 
 
-def shown_span(built: Built, claim: Claim) -> Span | None:
-    """The judged span of the sentence a claim shows (its origin among its evidence)."""
+def shown_span(built: Built, claim: Claim, first: bool = False) -> Span | None:
+    """The judged span of the sentence a claim shows (its origin among its evidence); with
+    `first`, of the first sentence it shows, which is what a reader meets first."""
     source, index = claim.origin
     for e in claim.evidence:
         if (e.source, e.index) == (source, index):
-            return evidence_span(built, e)
-    return built.locator.span(source, claim.text)
+            return built.locator.span(e.source, e.sentence, e.start, first)
+    return built.locator.span(source, claim.text, first=first)
 
 
 def sections(built: Built, report: ClusterReport) -> None:
@@ -96,12 +97,15 @@ def stand_alone(built: Built, report: ClusterReport) -> None:
     key_ids = {id(c) for c in built.brief.key_points}
     for claim in shown_claims(built.brief):
         judged = built.judged.sections.get(shown_span(built, claim))
-        if judged is None:
+        # A claim shown with the sentence it leans on (one verbatim span, issue 13) stands alone
+        # when the span's first sentence does: the judges read each sentence by itself.
+        opening = built.judged.sections.get(shown_span(built, claim, first=True))
+        if judged is None or opening is None:
             unmatched += 1
             continue
-        junk.add(judged.junk)
+        junk.add(opening.junk)
         if id(claim) in key_ids:
-            key_bad.add(judged.junk or judged.background)
+            key_bad.add(opening.junk or judged.background)
     report.ratios.update(junk=junk, key_points_bad=key_bad)
     report.counts["claims_unjudged"] = unmatched
 

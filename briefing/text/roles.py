@@ -31,7 +31,7 @@ _PRONOUN_SUBJECT = {"he", "she", "they", "it", "we", "i"}
 # The event's principal actors: the names used by the most articles (at least two when there
 # are several), at most this many.
 PRINCIPALS = 6
-LEAD_SENTENCES = 3  # a name in an article's opening sentences counts double
+LEAD_SENTENCES = 3  # an article's lead, where news says what happened: its names count double
 _SUBJECT_WINDOW = 6  # words before (or after, "said Mr X") a reporting verb that name its subject
 
 

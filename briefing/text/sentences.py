@@ -24,6 +24,9 @@ def split_spans(text: str) -> list[tuple[int, int]]:
                 dateline = _DATELINE.match(text, start, end)
                 if dateline and dateline.end() < end:
                     start = dateline.end()  # the sentence proper starts after "MOSCOW (AP) — "
+                glued = HEADLINE_GLUED.match(text, start, end)
+                if glued and glued.end() < end:
+                    start = glued.end()  # a page's headline run into the sentence: it starts after
                 if text.startswith("''", end - 1):  # the copy's '"' ends the sentence: take "''"
                     end += 1
                 if spans and (text[spans[-1][1] - 1] in _NOT_AN_END or _continued(text, spans[-1][1], start)):
@@ -68,6 +71,9 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^()\n]{1,40}\)\s*)?)?"
     r"(?:_|--|—|–|-)\s+(?=[A-Z“\"‘'`])")
+# A headline run into the sentence that follows it ("All Signs Point to a Tight Race: Those
+# watching ..."): words in title case, a colon.
+HEADLINE_GLUED = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:a|an|the|of|to|in|on|for|and)\s+){0,2}){2,8}[A-Z][\w'’-]*:\s+")
 # A dateline the splitter cut off whole: a place in capitals and the agency in brackets.
 _DATELINE_ALONE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*)*\s*\([^()\n]{1,40}\)")
 
@@ -83,11 +89,3 @@ class SumyTokenizer:
 
     def to_words(self, text: str) -> tuple[str, ...]:
         return tuple(self._WORD.findall(text))
-
-
-_LEANING_STARTS = re.compile(r"^[\W]*(?:he|she|they|it|this|these|those|his|her|their|its)\b", re.I)
-
-
-def leans_on_context(text: str) -> bool:
-    """Whether a sentence opens with a pronoun that needs the sentence before it."""
-    return bool(_LEANING_STARTS.match(text))

@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import replace, dataclass
 
 from briefing.models import Claim, Document, Evidence, source_order
-from briefing.text.sentences import leans_on_context
-from briefing.text.standalone import MAX_SPAN_SENTENCES, MAX_SPAN_WORDS, of_document
+from briefing.text.standalone import MAX_SPAN_SENTENCES, MAX_SPAN_WORDS, of_document, opens_back
 
 Key = tuple[str, int]  # (source id, sentence index)
 
@@ -71,7 +70,7 @@ def ways_to_show(candidates: list[tuple[Document, int]]) -> list[Way]:
 
 def as_written(candidates: list[tuple[Document, int]]) -> list[Way]:
     """Each sentence as it stands, those that do not open by leaning on the one before first."""
-    ranked = sorted(candidates, key=lambda c: leans_on_context(c[0].sentences[c[1]].text))
+    ranked = sorted(candidates, key=lambda c: opens_back(c[0].sentences[c[1]].text))
     return [Way(document, i, i, i) for document, i in ranked]
 
 

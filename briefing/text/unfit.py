@@ -1,13 +1,17 @@
 """Sentences that are no statement a brief can show, whatever comes before them: a question,
 an interview "Q."/"A." piece or a speaker's label, a photo caption or credit, a page's label
 run into the text, a teaser cut off, a line with no sentence ending, a fragment, a list
-item, wire debris (typesetting codes, broken fraction codes, slideshow and link furniture).
+item, wire debris (typesetting codes, broken fraction codes, slideshow and link furniture),
+a headline run into the sentence, a sentence cut at a title's abbreviation ("... Sen."), a
+caption with no verb.
 Judged by shape (text/standalone.py asks this first).
 """
 
 from __future__ import annotations
 
 import re
+
+from briefing.text.sentences import HEADLINE_GLUED
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -38,7 +42,36 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
     # the day a photo was taken, in full: news prose says "on Saturday", a caption "Saturday, Oct. 27, 2018"
     ("caption", re.compile(_WEEKDAYS + r",\s+" + _MONTHS + r"\s+\d{1,2},\s+\d{4}\b")),
     ("capitals", re.compile(r"^\W*(?:[A-Z]{2,}[\s,-]+){3}")),
+    # a headline glued to the sentence ("All Signs Point to a Tight Race: Those watching ...")
+    ("headline", re.compile("^" + HEADLINE_GLUED.pattern)),  # segmentation cuts it off (text/sentences.py)
+    # a sentence cut at a title's abbreviation, the name after it lost ("... voted no: Sens.")
+    ("cut off", re.compile(r"\b(?:Sens?|Reps?|Gov|Govs|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Prof|Rt|Hon)\.[\"'”’)]*\s*$")),
 )
+
+
+# A word that can be a finite verb: an auxiliary or modal, a past in -ed or an irregular one, a
+# present in -s after the first word. A sentence with none is a caption or a label ("Fake
+# passports and documentation obtained in the raids." has "obtained"; "Following a U-2 spy
+# plane preparing for takeoff at daybreak." has none): on the judged clusters all 143
+# sentences without one were judged unable to stand alone.
+_AUXILIARY = frozenset("""is are was were be been am has have had will would can could should may
+might must do does did shall""".split())
+IRREGULAR_PAST = frozenset("""went came made took gave told said met left held sent began became got put
+set saw found kept ran won lost fell rose spoke wrote brought thought struck hit cut shot led fled
+fought sought bought caught taught stood understood knew grew threw drew flew showed shown chose
+broke spent lent built felt meant paid laid sold say""".split())
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+def has_verb(sentence: str) -> bool:
+    """Whether some word of the sentence can be its finite verb (see above)."""
+    for k, word in enumerate(_WORD.findall(sentence)):
+        w = word.lower()
+        if w in _AUXILIARY or w in IRREGULAR_PAST or w.endswith(("ed", "n't", "n’t", "'s", "’s", "'re", "’re")):
+            return True
+        if k and word[0].islower() and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            return True
+    return False
 
 
 def unfit(sentence: str) -> str:
@@ -46,4 +79,4 @@ def unfit(sentence: str) -> str:
     for reason, shape in _SHAPES:
         if shape.search(sentence):
             return reason
-    return ""
+    return "" if has_verb(sentence) else "no verb"

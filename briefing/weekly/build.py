@@ -147,7 +147,7 @@ def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: 
     salience = sum(c.score for c in brief.key_points) / len(brief.key_points) if brief.key_points else 0.0
     outlets = len({a.source.publisher or (urlsplit(a.source.url).hostname if a.source.url else None)
                    or a.source.id for a in articles})
-    lead = front.lead_claim(claims)
+    lead = front.lead_claim(claims, {a.source.id: a.source.title or "" for a in articles})
     documents = sorted((s.document for s in summaries), key=lambda d: d.article.source.id != ids[centre])
     title = front.story_title(articles[centre].source.title, lead.text if lead else front.lead_sentence(documents),
                               [a.name for a in brief.actors], len(ids))

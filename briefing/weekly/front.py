@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 
 from briefing.models import Claim
-from briefing.text.lead import stands_alone
+from briefing.text.lead import leads_front_page
+from briefing.text.roles import LEAD_SENTENCES  # an article's first sentences: what happened
 
-# An article's first this many sentences are its lead: what happened is said there.
-LEAD_SENTENCES = 3
 # Title length in words, and the fewest words before a clause break may end it.
 TITLE_WORDS = 10
 TITLE_MIN_WORDS = 5
@@ -42,9 +41,11 @@ _BREAK = re.compile(r"\s*(?:[,;:—–(]|\s-\s|\b(?:after|as|when|while|because|
 _TRAILING = re.compile(r"(?:\s+(?:a|an|the|of|to|in|on|at|for|from|by|with|and|or|its|their|his|her))+$", re.I)
 
 
-def lead_claim(claims: list[Claim]) -> Claim | None:
-    """The story's claim that says what happened, standing alone; None if none does."""
-    alone = [c for c in claims if stands_alone(c.text)]
+def lead_claim(claims: list[Claim], headlines: dict[str, str] | None = None) -> Claim | None:
+    """The story's claim that says what happened, standing alone; None if none does
+    (`headlines`: each source's headline, what a definite description may refer to)."""
+    headlines = headlines or {}
+    alone = [c for c in claims if leads_front_page(c.text, headlines.get(c.origin[0], ""))]
     if not alone:
         return None
     return min(alone, key=lambda c: (not any(e.index < LEAD_SENTENCES for e in c.evidence),
@@ -56,7 +57,7 @@ def lead_sentence(documents) -> str | None:
     of the story's articles (the most central article first)."""
     for document in documents:
         for sentence in document.sentences[:LEAD_SENTENCES]:
-            if stands_alone(strip_dateline(sentence.text)):
+            if leads_front_page(strip_dateline(sentence.text), document.article.source.title or ""):
                 return sentence.text
     return None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.models import Claim
-from briefing.text.lead import stands_alone
+from briefing.text.lead import MAX_WORDS
 
 TOP_STORIES = 10
 STORY_WORDS = 150
@@ -40,10 +40,11 @@ def _words(claim: Claim) -> int:
 
 def short_body(story, words: int = STORY_WORDS) -> list[Claim]:
     """The claims a story's body shows: the lead, then disputed or denied claims, then the
-    other key points that read alone, while the words stay within `words` (the lead always)."""
+    other key points short enough to lead, while the words stay within `words` (the lead always)."""
     first = [story.lead] if story.lead else []
     contested = [c for c in story.claims if (c.discrepancies or c.denials) and c not in first]
-    rest = [c for c in story.key_points if c not in first and c not in contested and stands_alone(c.text)]
+    # key points can lead already (stages/key_points.py); a front page takes the short ones
+    rest = [c for c in story.key_points if c not in first and c not in contested and len(c.text.split()) <= MAX_WORDS]
     chosen: list[Claim] = []
     used = 0
     for c in first + contested[:2] + rest:

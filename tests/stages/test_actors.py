@@ -71,3 +71,15 @@ def test_a_country_named_only_as_a_place_is_not_an_actor(write):
     write("b.md", article("Steel for the bridge", b_body, "2024-05-03"))
     actors = {x["name"] for x in build([a])["actors"]}
     assert "Poland" in actors and "Spain" not in actors
+
+
+def test_everyone_two_sources_name_is_listed_even_beyond_the_cap_and_single_source_names_fill_up_to_it():
+    from briefing.models import Actor
+    from briefing.stages.actors import listed
+
+    people = [Actor(name=f"Person {i}", kind="person", sources=["1"]) for i in range(5)]
+    countries = [Actor(name=f"Country {i}", kind="government", sources=["1", "2"]) for i in range(3)]
+    found = people + countries  # find_actors lists people before governments
+    assert [a.name for a in listed(found, 4)] == ["Person 0", "Country 0", "Country 1", "Country 2"]
+    assert len(listed(found, 2)) == 3  # the three named by two sources, none dropped
+    assert listed(found, None) == found and listed(found, 0) == []

@@ -80,6 +80,13 @@ def test_a_sentence_is_found_in_the_raw_file_across_line_breaks_and_mapped_to_th
     assert locator.span("1", "It had 20 people aboard", near=20) == ("a1", 34, 58)  # most overlap
     assert locator.span("1", "The ferry \u2014 sank on Monday.", near=0) == ("a1", 7, 33)  # punctuation changed
     assert locator.span("1", "Nothing like it.") is None and locator.unlocated == {("1", "Nothing like it.")}
+    # a claim shown with the sentence it leans on: most of it is the second sentence, but a
+    # reader meets the first, which is what decides whether it stands alone
+    raw = "The ferry sank. It had twenty people aboard, the coast guard said on Tuesday."
+    locator = Locator({"1": "a1"}, {"a1": raw}, {"a1": (flatten(raw), flatten(raw, _WORDS))},
+                      {"a1": [(0, 15), (16, 77)]})
+    assert locator.span("1", raw) == ("a1", 16, 77)
+    assert locator.span("1", raw, first=True) == ("a1", 0, 15)
 
 
 def test_sections_count_the_label_or_an_also_section_against_the_all_statement_baseline(tmp_path, brief):

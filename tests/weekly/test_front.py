@@ -14,7 +14,7 @@ import pytest
 
 from briefing.archive.ingest import Intake
 from briefing.archive.store import Archive
-from briefing.text.lead import stands_alone
+from briefing.text.lead import leads_front_page as stands_alone
 from briefing.weekly import build as weekly
 from briefing.weekly import render as weekly_render
 from briefing.weekly.layout import Layout

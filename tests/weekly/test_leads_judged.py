@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.text.lead import stands_alone
+from briefing.text.lead import leads_front_page as stands_alone
 from tests.judged.spans import DEVSET
 
 JUDGED = Path(__file__).parents[1] / "judged" / "multinews" / "weekly_leads.tsv"

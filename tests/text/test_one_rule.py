@@ -1,0 +1,112 @@
+"""One stand-alone rule (text/standalone.alone) for everything read without its article: a
+key point, a line of `briefing summarize`, a story's lead on the weekly front page. Each asks
+the same rule, a lead adding only its own extras (text/lead.py). Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.models import Claim, Evidence
+from briefing.stages import key_points
+from briefing.summary import eligible
+from briefing.text import lead
+from briefing.text.standalone import alone, opens_back
+
+
+def claim(text: str) -> Claim:
+    return Claim(text=text, evidence=[Evidence("1", text, 0, len(text), 0)], salience=1.0, origin=("1", 0))
+
+
+def refused_everywhere(text: str) -> bool:
+    """Refused as a summary line, a key point and a front-page lead alike."""
+    return not (eligible.stands_alone(text) or lead.can_lead(text) or lead.leads_front_page(text)
+                or key_points.can_lead(claim(text), 2024))
+
+
+@pytest.mark.parametrize("text", [
+    "He said the troops would stay on the border until the talks in Geneva resume.",
+    "Neither claim could be confirmed independently by reporters in the region.",
+    "But this was the first deployment of its kind along the northern border.",
+    "That was the second time this year that the border posts were reinforced.",
+    "Next week, it will consider closing the two remaining crossings to all traffic.",
+    "In a statement, they said the brigades would be withdrawn within a month.",
+    "It is also possible that the shelling was meant to slow the withdrawal.",
+    "The decision to close this latest crossing angered traders in the market town.",
+    '"We will not give up a metre of this land," she said on Monday in Vessby.',
+    '"The council itself," they observed, "voted for the rules that it now breaks."',
+])
+def test_a_sentence_that_points_back_is_refused_everywhere(text):
+    assert alone(text, descriptions=False) == "points back" or alone(text, descriptions=False)
+    assert refused_everywhere(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The move follows weeks of shelling near the river crossings in the north.",
+    "The plane was examined and cleared for its next flight on Monday evening.",
+])
+def test_a_definite_description_of_what_came_before_is_refused_as_a_lead(text):
+    assert alone(text) == "points back"
+    assert not lead.can_lead(text) and not key_points.can_lead(claim(text), 2024)
+
+
+def test_a_definite_description_of_the_headline_topic_can_lead():
+    text = "The plane was examined and cleared for its next flight on Monday evening."
+    assert lead.can_lead(text, topic="Drone hits plane over London")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ('The brigades will hold the line," Ruiz told reporters in the capital.', "half quotation"),
+    ('Ruiz told reporters: "The brigades will hold the line at the river.', "half quotation"),
+    ("Do you see any problems with the new border posts on the river?", "question"),
+    ("Q. What will the brigades do at the border when the talks resume?", "question"),
+    ("A. Let me say first that the border stays open to trade and visitors.", "interview marker"),
+    ("Rebels took the town of Vessby &LR; on Monday, local officials said.", "wire debris"),
+    ("Do you see any problems?(end italics) A. Let me say this first.", "wire debris"),
+    ("VESSBY, Norland (AP) _", "no sentence ending"),
+    ("By Jane Roe, Associated Press Writer", "no sentence ending"),
+    ("the decision was taken by the council after a long night of talks.", "fragment"),
+    ("Border Talks Collapse in Vessby: Ministers from both sides left early.", "headline"),
+    ("The bill passed with the votes of three senators, among them Sen.", "cut off"),
+])
+def test_what_is_no_statement_is_refused_everywhere(text, reason):
+    assert alone(text) == reason
+    assert refused_everywhere(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Defence Minister Ana Ruiz ordered two brigades to the northern border on Monday.",
+    "It was unclear whether the talks in Geneva would resume before the end of the year.",
+    "South Korea, Japan and the United States condemned the arms deliveries on October 26, 2024.",
+    "This week the city council voted to open two more shelters for the refugees.",
+    "In response to the shelling, the army moved two brigades to the northern border.",
+    "Officials in the border province have also agreed to open two more crossings.",  # judged so
+])
+def test_a_statement_that_names_what_it_speaks_of_is_accepted_everywhere(text):
+    assert alone(text) == ""
+    assert eligible.stands_alone(text) and lead.can_lead(text) and key_points.can_lead(claim(text), 2024)
+
+
+def test_a_claim_shown_with_the_sentence_it_depends_on_is_judged_by_its_first_sentence():
+    joined = ("Defence Minister Ana Ruiz ordered two brigades to the northern border on Monday. "
+              "He said they would stay there until the talks resume.")
+    assert alone(joined) == "" and lead.can_lead(joined)
+    assert alone("He said they would stay there until the talks resume. Ruiz ordered two brigades north.")
+
+
+def test_a_lead_does_not_open_with_a_quotation_and_a_front_page_lead_is_short():
+    quoted = '"We will rebuild the bridge within a year," Mayor Ana Ruiz said on Monday.'
+    assert eligible.stands_alone(quoted) and not lead.can_lead(quoted)
+    long = "Defence Minister Ana Ruiz ordered " + "two brigades and " * 20 + "a tank regiment north."
+    assert lead.can_lead(long) and not lead.leads_front_page(long)
+
+
+def test_backstory_does_not_lead_though_it_stands_alone():
+    text = "Turkey has long accused Syria of sheltering Kurdish rebels in the south-east."
+    assert alone(text) == "" and not key_points.can_lead(claim(text), 2024)
+
+
+def test_the_speakers_own_we_opening_a_named_quotation_does_not_point_back():
+    assert not opens_back('"We will rebuild the bridge," Mayor Ana Ruiz said.')
+    assert opens_back('"It was a mistake," Mayor Ana Ruiz said.')  # "it" points back all the same
+    assert opens_back('"It was a mistake," he said.')
+    assert opens_back("They said the bridge would be rebuilt.")
