@@ -60,7 +60,15 @@ def outcomes(text: str) -> frozenset[str]:
 
 
 def states_same(index: SentenceIndex, i: int, j: int) -> bool:
-    """Sentences i and j (of different sources) report the same thing."""
+    """Sentences i and j (of different sources) report the same thing (the verdict is kept:
+    merging a claim told by 25 sources asks for each pair many times)."""
+    key = (i, j) if i < j else (j, i)
+    if key not in index.verdicts:
+        index.verdicts[key] = _states_same(index, *key)
+    return index.verdicts[key]
+
+
+def _states_same(index: SentenceIndex, i: int, j: int) -> bool:
     if index.similarity(i, j) < SIMILARITY:
         return False
     a, b = index.terms[i], index.terms[j]

@@ -56,6 +56,8 @@ class SentenceIndex:
         self.mass = _sums_in_order(self._owner[words], self._idf[self._flat[words]], n)
         # merging asks for the same pair again each time one of its groups grows
         self._known: dict[tuple[int, int], float] = {}
+        # other verdicts on a pair (i < j) that merging asks for again: text/same_claim's
+        self.verdicts: dict[tuple[int, int], bool] = {}
 
     def _flatten(self) -> None:
         """Terms as integer ids, in arrays: per id its IDF, document frequency and whether it
