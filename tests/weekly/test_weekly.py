@@ -287,3 +287,24 @@ def test_weekly_json_keeps_the_single_brief_contract_for_every_story(two_weeks):
             assert {"id", "support", "denied_by", "evidence", "discrepancies"} <= set(claim)
             ids.append(claim["id"])
     assert len(ids) == len(set(ids)), "claim ids must be unique across the week's stories"
+
+
+def test_the_pdf_prints_a_page_without_the_sources_print_hides(two_weeks):
+    # a busy week's PDF cites a few of its sources: the page it prints leaves the others out
+    # (the HTML lists every source), so that laying out 5,000 hidden items costs nothing
+    import re
+
+    from briefing.archive.store import Archive
+    from briefing.weekly import build as weekly
+    from briefing.weekly import render
+    from briefing.weekly.layout import Layout
+
+    _, db, _, _ = two_weeks
+    with Archive(db) as archive:
+        brief = weekly.build(archive, "2023-W43", record=False)
+    layout = Layout(top=0)  # every story one line, citing its central article
+    listed = lambda page: set(re.findall(r'<li id="source-(\w+)"', page))  # noqa: E731
+    screen, printed = render.to_html(brief, layout), render.to_html(brief, layout, for_print=True)
+    assert listed(screen) == {s.id for s in brief.sources}
+    assert listed(printed) == {s.central for s in brief.stories} != listed(screen)
+    assert 'class="not-printed"' not in printed and 'class="not-printed"' in screen
