@@ -30,6 +30,7 @@ to pass (stages/synthesize), which removes the chains that caused most wrong cit
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.text.similarity import SentenceIndex
 
@@ -55,6 +56,7 @@ OUTCOMES = {
 _WORD = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)  # asked again for each pair a sentence is in
 def outcomes(text: str) -> frozenset[str]:
     return frozenset(OUTCOMES[w] for w in _WORD.findall(text.lower()) if w in OUTCOMES)
 

@@ -8,6 +8,7 @@ Judged by shape (text/standalone.py asks this first).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -41,6 +42,7 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked of each sentence by several stages; a week holds 50,000
 def unfit(sentence: str) -> str:
     """Why the sentence is no statement a brief can show ("" when it is one)."""
     for reason, shape in _SHAPES:
