@@ -142,8 +142,9 @@ def to_dict(brief: WeeklyBrief) -> dict:
         "week": brief.week,
         "generator": f"briefing {__version__}",
         "language_note": _language_note(brief),
-        "sources": render.source_dicts(brief.sources, {m.source_id: m.document.article.text
-                                                       for s in brief.stories for m in s.summaries}),
+        "sources": render.source_dicts(brief.sources, {**{a.source.id: a.text for s in brief.stories for a in s.unread},
+                                                       **{m.source_id: m.document.article.text
+                                                          for s in brief.stories for m in s.summaries}}),
         "key_points": [claim(s.key_points[0]) for s in brief.stories if s.key_points],
         "sections": list(sections.values()),
         "source_summaries": [{"source": summary.source_id,

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -80,6 +80,7 @@ class Item:
 class Event:
     members: list[int]  # item positions, in input order
     centre: int  # the member most similar to the others: the story's most central article
+    ranked: list[int] = field(default_factory=list)  # members, most central first (centre first)
 
 
 def names(text: str) -> list[str]:
@@ -176,7 +177,8 @@ def events(items: list[Item]) -> list[Event]:
     for groups in _attach_strays(_agglomerate(total.copy(), sizes.copy()), total, sizes):
         group = sorted(i for g in groups for i in members[g])
         inner = sim[np.ix_(group, group)].sum(axis=1)  # each member's similarity to the others
-        out.append(Event(group, group[int(np.argmax(inner))]))
+        ranked = [group[k] for k in np.argsort(-inner, kind="stable").tolist()]
+        out.append(Event(group, group[int(np.argmax(inner))], ranked))
     out.sort(key=lambda e: e.members[0])
     return out
 
