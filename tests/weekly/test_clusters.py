@@ -29,7 +29,7 @@ def test_the_development_week_comes_back_as_its_events(tmp_path):
     assert sorted(story_of) == sorted(gold)  # every article in exactly one story
     assert sum(len(g) for g in groups) == len(gold)
     ari = dev.adjusted_rand_index([gold[n] for n in sorted(gold)], [story_of[n] for n in sorted(gold)])
-    # measured 0.912 (0.895 before strays joined the story they are clearly closest to;
+    # measured 0.911 (0.895 before strays joined the story they are clearly closest to;
     # 0.817 before stories were events); the target is 0.9
     assert ari >= 0.9
 
@@ -45,7 +45,7 @@ def _sums(pairs: dict[tuple[int, int], float], n: int):
 
 def test_a_late_report_joins_the_story_it_is_clearly_closest_to():
     # articles 0-2 are one story; 3-4 another; 5 is a late report close to the first only
-    pairs = {(0, 1): .5, (0, 2): .5, (1, 2): .5, (3, 4): .5, (5, 0): .12, (5, 1): .12, (5, 2): .09,
+    pairs = {(0, 1): .5, (0, 2): .5, (1, 2): .5, (3, 4): .5, (5, 0): .13, (5, 1): .13, (5, 2): .1,
              (5, 3): .02}
     total, sizes = _sums(pairs, 6)
     assert sorted(map(sorted, stories._attach_strays([[0, 1, 2], [3, 4], [5]], total, sizes))) == \
