@@ -78,7 +78,7 @@ class SentenceIndex:
         # one key per (sentence, term), ascending: whether a sentence has a term is one binary search
         self._keys = self._owner * len(vocabulary) + self._flat
 
-    def similarity(self, i: int, j: int) -> float:
+    def similarity(self, i: int, j: int, keep: bool = True) -> float:
         """Shared IDF mass, half against the shorter sentence and half against both.
 
         The first half lets a short sentence match a long one that tells the same thing
@@ -88,6 +88,8 @@ class SentenceIndex:
         """
         key = (i, j) if i < j else (j, i)
         if key not in self._known:
+            if not keep:  # a caller that asks for each pair once: nothing to keep
+                return self._similarity(i, j)
             self._known[key] = self._similarity(i, j)
         return self._known[key]
 
