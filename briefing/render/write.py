@@ -55,10 +55,12 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...], name: str
 def write_rendered(out_dir: Path, formats: tuple[str, ...], name: str, title: str,
                    markdown: Callable[[], str], html: Callable[[], str], json: Callable[[], str],
                    protected: set[Path] = frozenset(), pdf_variant: str | None = None,
-                   printer=None, docx: Callable[[], bytes] | None = None, own_folder: bool = False) -> list[Path]:
-    """Write the chosen formats of a document rendered on demand (the PDF prints the HTML,
-    with `printer`, a pdf.Printer, if given, else in this process), all of them or none
-    (brief_files.py); `own_folder`: `out_dir` holds this brief alone (a weekly brief's week)."""
+                   printer=None, docx: Callable[[], bytes] | None = None, own_folder: bool = False,
+                   print_html: Callable[[], str] | None = None) -> list[Path]:
+    """Write the chosen formats of a document rendered on demand (the PDF prints the HTML, or
+    `print_html` when given: the page without what print hides, with `printer`, a
+    pdf.Printer, if given, else in this process), all of them or none (brief_files.py);
+    `own_folder`: `out_dir` holds this brief alone (a weekly brief's week)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -72,7 +74,7 @@ def write_rendered(out_dir: Path, formats: tuple[str, ...], name: str, title: st
         from briefing.render.pdf import Printer
 
         printer = printer or Printer(pdf_variant)
-        printer.send(page, title)
+        printer.send(print_html() if print_html else page, title)
     # Everything is rendered before anything is written, so a failure while printing leaves
     # the previous brief's files as they were, not a mix of new and old.
     data = {}

@@ -4,6 +4,7 @@ Straight quotes alternate; curly ones and the wire's ``...'' open and close."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefing.models import Sentence
@@ -26,13 +27,17 @@ def quote_states(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[bool
     return states
 
 
+_QUOTE_MARK = re.compile("[" + _OPEN + _CLOSE + _STRAIGHT + "]|``|''")
+
+
 def _scan(text: str, inside: bool) -> bool:
-    for k, ch in enumerate(text):
-        if ch in _OPEN or text.startswith("``", k):
+    for m in _QUOTE_MARK.finditer(text):  # only the quotation marks, not every character
+        mark = m.group()
+        if mark in _OPEN or mark == "``":
             inside = True
-        elif ch in _CLOSE or text.startswith("\'\'", k):
+        elif mark in _CLOSE or mark == "''":
             inside = False
-        elif ch == _STRAIGHT:
+        else:
             inside = not inside
     return inside
 

@@ -42,6 +42,7 @@ removes the chains that caused most wrong citations.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.text.predicate import same_predicate
 from briefing.text.similarity import SentenceIndex
@@ -68,6 +69,7 @@ OUTCOMES = {
 _WORD = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)  # asked again for each pair a sentence is in
 def outcomes(text: str) -> frozenset[str]:
     return frozenset(OUTCOMES[w] for w in _WORD.findall(text.lower()) if w in OUTCOMES)
 
@@ -77,7 +79,15 @@ def _asks(text: str) -> bool:
 
 
 def states_same(index: SentenceIndex, i: int, j: int) -> bool:
-    """Sentences i and j (of different sources) report the same thing."""
+    """Sentences i and j (of different sources) report the same thing (the verdict is kept:
+    merging a claim told by 25 sources asks for each pair many times)."""
+    key = (i, j) if i < j else (j, i)
+    if key not in index.verdicts:
+        index.verdicts[key] = _states_same(index, *key)
+    return index.verdicts[key]
+
+
+def _states_same(index: SentenceIndex, i: int, j: int) -> bool:
     if index.similarity(i, j) < SIMILARITY:
         return False
     a, b = index.terms[i], index.terms[j]

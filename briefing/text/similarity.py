@@ -56,6 +56,8 @@ class SentenceIndex:
         self.mass = _sums_in_order(self._owner[words], self._idf[self._flat[words]], n)
         # merging asks for the same pair again each time one of its groups grows
         self._known: dict[tuple[int, int], float] = {}
+        # other verdicts on a pair (i < j) that merging asks for again: text/same_claim's
+        self.verdicts: dict[tuple[int, int], bool] = {}
 
     def _flatten(self) -> None:
         """Terms as integer ids, in arrays: per id its IDF, document frequency and whether it
@@ -76,7 +78,7 @@ class SentenceIndex:
         # one key per (sentence, term), ascending: whether a sentence has a term is one binary search
         self._keys = self._owner * len(vocabulary) + self._flat
 
-    def similarity(self, i: int, j: int) -> float:
+    def similarity(self, i: int, j: int, keep: bool = True) -> float:
         """Shared IDF mass, half against the shorter sentence and half against both.
 
         The first half lets a short sentence match a long one that tells the same thing
@@ -86,6 +88,8 @@ class SentenceIndex:
         """
         key = (i, j) if i < j else (j, i)
         if key not in self._known:
+            if not keep:  # a caller that asks for each pair once: nothing to keep
+                return self._similarity(i, j)
             self._known[key] = self._similarity(i, j)
         return self._known[key]
 

@@ -10,6 +10,7 @@ Judged by shape (text/standalone.py asks this first).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.text.sentences import HEADLINE_GLUED
 
@@ -74,6 +75,7 @@ def has_verb(sentence: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)  # asked of each sentence by several stages; a week holds 50,000
 def unfit(sentence: str) -> str:
     """Why the sentence is no statement a brief can show ("" when it is one)."""
     for reason, shape in _SHAPES:

@@ -34,6 +34,12 @@ from briefing.text import language
 # 5,000 articles (2 processes / 1 process: 1.06 with both warm; 0.80 and 1.22 in runs where
 # the second build was the warm one; load average 2.4-4.5 from other work).
 PARALLEL_FROM = 200
+# A story's brief reads at most this many of its articles: the most central report of each
+# origin first, then copies. The others count in its support (sources, outlets, origins) and
+# are listed with it, but their sentences are not merged into its claims: a 25-article story
+# cost 1.5 s, mostly comparing every pair of its 300 sentences. Twelve reads every article of
+# the multinews development week's stories (3-6 each).
+STORY_READ = 12
 
 
 @dataclass
@@ -52,6 +58,7 @@ class Story:
     salience: float = 0.0
     timeline: list[TimelineEvent] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    unread: list[Article] = field(default_factory=list)  # its articles beyond STORY_READ
 
     @property
     def single_source(self) -> bool:
@@ -98,9 +105,13 @@ def build(archive: Archive, week: str, options: Options = Options(), record: boo
                                           s.ingested[:10]) for n, s in enumerate(stored)])
     # 3. each story through the single brief's stages
     scheme = options.scheme or classify.load_scheme()
-    work = [([articles[i] for i in e.members], {articles[i].source.id: origin_of[articles[i].source.id]
-                                                 for i in e.members}, scheme, options, e.members.index(e.centre))
-            for e in events]
+    work = []
+    origin = [s.origin_id for s in stored]
+    for e in events:
+        read = _read(e, origin)
+        work.append(([articles[i] for i in read], {articles[i].source.id: origin_of[articles[i].source.id]
+                                                    for i in e.members}, scheme, options, read.index(e.centre),
+                     [articles[i] for i in e.members if i not in read]))
     jobs = workers(options.jobs) if len(stored) >= PARALLEL_FROM else 1
     built = list(map_in_order(_story_args, work, jobs, chunksize=max(1, len(work) // (8 * jobs))))
     brief = WeeklyBrief(week=week, title=options.title or f"Weekly brief {week}",
@@ -125,6 +136,18 @@ def build(archive: Archive, week: str, options: Options = Options(), record: boo
     return brief
 
 
+def _read(event: stories.Event, origin: list[int]) -> list[int]:
+    """The members a story's brief reads (in input order): all of them up to STORY_READ, else
+    the most central article of each origin, most central first, then the other copies."""
+    if len(event.members) <= STORY_READ:
+        return event.members
+    seen: set[int] = set()
+    firsts = [i for i in event.ranked if not (origin[i] in seen or seen.add(origin[i]))]
+    chosen = set(firsts)
+    copies = [i for i in event.ranked if i not in chosen]
+    return sorted((firsts + copies)[:STORY_READ])
+
+
 def _story_args(w: tuple) -> Story:
     return _story(*w)
 
@@ -134,26 +157,30 @@ def _renumbered(stored: Stored, source_id: str) -> Article:
 
 
 def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: Options,
-           centre: int = 0) -> Story:
+           centre: int = 0, unread: list[Article] = ()) -> Story:
     """One story through the single brief's stages (pipeline.make_brief): the same claims,
-    citations, denials, timeline and actors a brief of these articles alone would have."""
+    citations, denials, timeline and actors a brief of these articles alone would have.
+    `unread`: the story's further articles, counted in its support but not briefed."""
     story_options = replace(options, scheme=scheme, title=None, jobs=1, progress=False)
-    result = pipeline.make_brief(articles, story_options, origin_of=origin_of)
+    result = pipeline.make_brief(articles, story_options, origin_of={a.source.id: origin_of[a.source.id]
+                                                                     for a in articles})
     brief, summaries = result.brief, result.summaries
     shown = brief.key_points + [c for section in brief.sections for c in section.claims]  # each claim once
     claims = sorted(shown, key=lambda c: (-c.score, c.first_seen))
-    ids = [a.source.id for a in articles]
+    everyone = sorted([*articles, *unread], key=lambda a: source_order(a.source.id))
+    ids = [a.source.id for a in everyone]
     origins = len({origin_of[i] for i in ids})
     salience = sum(c.score for c in brief.key_points) / len(brief.key_points) if brief.key_points else 0.0
     outlets = len({a.source.publisher or (urlsplit(a.source.url).hostname if a.source.url else None)
-                   or a.source.id for a in articles})
+                   or a.source.id for a in everyone})
     lead = front.lead_claim(claims, {a.source.id: a.source.title or "" for a in articles})
-    documents = sorted((s.document for s in summaries), key=lambda d: d.article.source.id != ids[centre])
+    central = articles[centre].source.id
+    documents = sorted((s.document for s in summaries), key=lambda d: d.article.source.id != central)
     title = front.story_title(articles[centre].source.title, lead.text if lead else front.lead_sentence(documents),
                               [a.name for a in brief.actors], len(ids))
     return Story(title=title, source_ids=ids, key_points=brief.key_points, sections=brief.sections,
-                 claims=claims, summaries=summaries, origins=origins, outlets=outlets, lead=lead, salience=salience, central=ids[centre],
-                 timeline=brief.timeline, actors=brief.actors)
+                 claims=claims, summaries=summaries, origins=origins, outlets=outlets, lead=lead, salience=salience, central=central,
+                 timeline=brief.timeline, actors=brief.actors, unread=list(unread))
 
 
 def _prefix_refs(story: Story, prefix: str) -> Story:

@@ -151,9 +151,14 @@ def _restatements(prev: list[Sentence], now: list[Sentence]) -> Iterator[tuple[i
         for t in index.terms[p]:
             if index.df[t] <= cap:
                 postings[t].append(p)
+    # a sentence's similarities depend on its words only: copies of it (one wire sentence in
+    # every outlet's report) are compared once
+    found: dict[str, list[tuple[int, float]]] = {}
     for n in range(len(now)):
         i = offset + n
-        for p in sorted({p for t in index.terms[i] for p in postings.get(t, ())}):
-            sim = index.similarity(i, p)
-            if sim >= SAME_CLAIM:
-                yield n, p, sim
+        if now[n].text not in found:
+            sims = ((p, index.similarity(i, p, keep=False))  # each pair once: nothing to keep
+                    for p in sorted({p for t in index.terms[i] for p in postings.get(t, ())}))
+            found[now[n].text] = [(p, sim) for p, sim in sims if sim >= SAME_CLAIM]
+        for p, sim in found[now[n].text]:
+            yield n, p, sim

@@ -106,11 +106,14 @@ def to_markdown(brief: WeeklyBrief, layout: Layout = Layout()) -> str:
     return render._render(render._template(False, "weekly.md.j2", layout.templates), context(brief, layout=layout))
 
 
-def to_html(brief: WeeklyBrief, layout: Layout = Layout()) -> str:
+def to_html(brief: WeeklyBrief, layout: Layout = Layout(), for_print: bool = False) -> str:
+    """The HTML page; `for_print`: the page the PDF prints, without the sources print hides
+    (a busy week's 5,000 hidden list items took most of the PDF's time to parse and style)."""
     css = (styles_dir() / "brief.css").read_text("utf-8")
     if layout.extra_css:
         css += "\n/* user stylesheet */\n" + layout.extra_css
-    return render._render(render._template(True, "weekly.html.j2", layout.templates), context(brief, css, layout))
+    return render._render(render._template(True, "weekly.html.j2", layout.templates),
+                          {**context(brief, css, layout), "for_print": for_print})
 
 
 def to_dict(brief: WeeklyBrief) -> dict:
@@ -141,8 +144,9 @@ def to_dict(brief: WeeklyBrief) -> dict:
         "week": brief.week,
         "generator": f"briefing {__version__}",
         "language_note": _language_note(brief),
-        "sources": contract.source_dicts(brief.sources, {m.source_id: m.document.article.text
-                                                       for s in brief.stories for m in s.summaries}),
+        "sources": contract.source_dicts(brief.sources, {**{a.source.id: a.text for s in brief.stories for a in s.unread},
+                                                         **{m.source_id: m.document.article.text
+                                                            for s in brief.stories for m in s.summaries}}),
         "key_points": [claim(s.key_points[0]) for s in brief.stories if s.key_points],
         "sections": list(sections.values()),
         "source_summaries": [{"source": summary.source_id,
@@ -188,5 +192,6 @@ def write(brief: WeeklyBrief, out_dir: Path, formats: tuple[str, ...], name: str
     written = write_rendered(out_dir / brief.week, formats, name, brief.title,
                              markdown=lambda: to_markdown(brief, layout), html=lambda: to_html(brief, layout),
                              json=lambda: to_json(brief), printer=printer, pdf_variant=layout.pdf_variant,
+                             print_html=lambda: to_html(brief, layout, for_print=True),
                              docx=lambda: weekly_docx(brief), own_folder=True)
     return written + shelf.update(out_dir)

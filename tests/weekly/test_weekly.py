@@ -308,3 +308,58 @@ def test_weekly_json_keeps_the_single_brief_contract_for_every_story(two_weeks):
             assert {"id", "support", "denied_by", "evidence", "discrepancies"} <= set(claim)
             ids.append(claim["id"])
     assert len(ids) == len(set(ids)), "claim ids must be unique across the week's stories"
+
+
+def test_the_pdf_prints_a_page_without_the_sources_print_hides(two_weeks):
+    # a busy week's PDF cites a few of its sources: the page it prints leaves the others out
+    # (the HTML lists every source), so that laying out 5,000 hidden items costs nothing
+    import re
+
+    from briefing.archive.store import Archive
+    from briefing.weekly import build as weekly
+    from briefing.weekly import render
+    from briefing.weekly.layout import Layout
+
+    _, db, _, _ = two_weeks
+    with Archive(db) as archive:
+        brief = weekly.build(archive, "2023-W43", record=False)
+    layout = Layout(top=0)  # every story one line, citing its central article
+    listed = lambda page: set(re.findall(r'<li id="source-(\w+)"', page))  # noqa: E731
+    screen, printed = render.to_html(brief, layout), render.to_html(brief, layout, for_print=True)
+    assert listed(screen) == {s.id for s in brief.sources}
+    assert listed(printed) == {s.central for s in brief.stories} != listed(screen)
+    assert 'class="not-printed"' not in printed and 'class="not-printed"' in screen
+
+
+def test_a_story_longer_than_its_read_limit_counts_every_source_and_cites_the_ones_read(two_weeks, monkeypatch):
+    from briefing.archive.store import Archive
+    from briefing.weekly import build as weekly
+    from briefing.weekly import render as weekly_render
+
+    _, db, _, js = two_weeks
+    monkeypatch.setattr(weekly, "STORY_READ", 1)  # each two-source story reads its central article only
+    with Archive(db, create=False) as archive:
+        brief = json.loads(weekly_render.to_json(weekly.build(archive, "2023-W42", record=False)))
+    full = js["2023-W42"]
+    ferry, ferry_full = story_of(brief, "Lenvik to open ferry line"), story_of(full, "Lenvik to open ferry line")
+    # the story still lists and counts both sources ...
+    assert ferry["sources"] == ferry_full["sources"] and len(ferry["sources"]) == 2
+    assert (ferry["origins"], ferry["outlets"]) == (ferry_full["origins"], ferry_full["outlets"])
+    # ... but its claims cite only the article it read: its central one
+    cited = {e["source"] for c in claims(ferry) for e in c["evidence"]}
+    assert cited == {ferry["central"]}
+    # every source keeps its text (the offsets of a later, fuller brief point into it)
+    assert all("text" in s for s in brief["sources"])
+
+
+def test_a_long_story_reads_each_origin_before_a_second_copy(monkeypatch):
+    from briefing.weekly import build as weekly
+    from briefing.weekly.stories import Event
+
+    monkeypatch.setattr(weekly, "STORY_READ", 3)
+    # articles 0 and 1 are copies of one origin; 0 is the most central, 3 the least
+    event = Event(members=[0, 1, 2, 3], centre=0, ranked=[0, 1, 2, 3])
+    assert weekly._read(event, [7, 7, 8, 9]) == [0, 2, 3]
+    assert weekly._read(event, [7, 8, 9, 10]) == [0, 1, 2]
+    monkeypatch.setattr(weekly, "STORY_READ", 4)
+    assert weekly._read(event, [7, 7, 8, 9]) == [0, 1, 2, 3]
