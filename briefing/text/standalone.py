@@ -102,7 +102,7 @@ _DEFINITE = re.compile(r"[\W_]*[Tt]he\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)(?
 _SELF_NAMING = frozenset("of who whom whose which that in at on from behind for with near".split())
 # Institutions a place has one of, named by their role ("the police", "the city council", "the
 # fire brigade"): a definite description of one is understood without what came before.
-_INSTITUTIONS = frozenset("""government police army military navy ministry council parliament
+INSTITUTIONS = frozenset("""government police army military navy ministry council parliament
 court courts president presidency cabinet embassy brigade department agency commission senate
 congress house assembly legislature opposition prosecutor prosecutors authorities administration
 constitution coast guard regime junta pentagon kremlin vatican un""".split())
@@ -168,7 +168,7 @@ def points_back(sentence: str, topic: str = "", descriptions: bool = True, span:
         words = definite.group(1).split()
         nouns = [w for w in words if w not in _NOT_NOUNS]
         head = nouns[1] if len(nouns) > 1 and not _verb_like(nouns[1]) else nouns[0] if nouns else ""
-        if nouns and not _self_named(words) and head not in _INSTITUTIONS \
+        if nouns and not _self_named(words) and head not in INSTITUTIONS \
                 and not set(nouns[:2]) & set(_WORDS.findall(topic.lower())):
             return "points back"
     return ""

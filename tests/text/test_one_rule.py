@@ -110,3 +110,19 @@ def test_the_speakers_own_we_opening_a_named_quotation_does_not_point_back():
     assert opens_back('"It was a mistake," Mayor Ana Ruiz said.')  # "it" points back all the same
     assert opens_back('"It was a mistake," he said.')
     assert opens_back("They said the bridge would be rebuilt.")
+
+
+def test_a_front_page_lead_names_what_it_speaks_of():
+    from briefing.text.lead import leads_front_page
+
+    refused = ["One part of the plan will see shares sold in the state oil company to raise money.",
+               "The timing of the storm as it travels east is Saturday over the central states.",
+               "The news agency Tass said the activists demanded that a referendum be held in May.",
+               "Officials said they shut down the fraudulent operation after an informant tipped them off."]
+    kept = ["Danish police say the freelance journalist Kim Wall died aboard a homemade submarine.",
+            "A suspect was charged on Monday with six counts of murder in the shooting at a Quebec mosque.",
+            "Wells Fargo chief executive John Stumpf will forfeit $41m in bonuses as the bank tries to recover.",
+            "A landslide blocked the coastal road north of Fjordal after heavy rain on Tuesday night.",
+            "The number of people killed by floods in Kerala rose to 40 on Sunday, the government said."]
+    assert [t for t in refused if leads_front_page(t)] == []
+    assert [t for t in kept if not leads_front_page(t)] == []
