@@ -18,6 +18,7 @@ import calendar
 import re
 
 from briefing.models import Discrepancy, source_order
+from briefing.text.predicate import predicates
 from briefing.text.same_claim import outcomes
 from briefing.text.terms import entity_names, stem, stop_words
 
@@ -143,9 +144,13 @@ def number_discrepancies(said: dict[str, str], mentions: dict[str, list[Mention]
 
 
 def _measured(text: str, m: Mention) -> tuple[frozenset[str], frozenset[str]]:
-    """A number's context; a noun read around it ("a delegation of 90") is its measure."""
+    """A number's context; a noun read around it ("a delegation of 90") is its measure, and so
+    is the noun it counts when the two make the subject of the claim ("About 150 migrants
+    crossed"): in sentences that state one claim, the subject of both is the same slot."""
     words, names = context(text, m[3], m[4])
-    return (words | {"<" + m[0]} if re.fullmatch(r"[\d,.]+", m[2]) else words), names
+    if re.fullmatch(r"[\d,.]+", m[2]) or not predicates(text[:m[3]]) and predicates(text):
+        words |= {"<" + m[0]}
+    return words, names
 
 
 def _conflict(mine: dict[str, list], said: dict[str, str]) -> tuple | None:

@@ -181,13 +181,34 @@ def _unprefixed(name: str) -> list[str]:
     return [w.removeprefix("al-").removeprefix("Al-").removeprefix("el-") for w in name.split() if w not in ("al", "Al")]
 
 
+# Words between a preposition and the title that leave the slot unchanged; "then" and "former"
+# mark an earlier holder of the office, a slot of its own.
+_SLOT_SKIP = {"the", "a", "an", "its", "his", "her", "their"}
+_SLOT_PREPOSITIONS = {"to", "by", "with", "from", "for", "of", "against", "about", "on", "at", "toward", "towards"}
+
+
+def slot(text: str, mention: PersonMention) -> str:
+    """The part a titled person plays in the sentence, as far as the words before the title
+    tell: the preposition that governs it ("a letter to President X": "to"), "former" for a
+    past holder ("then president X"), or "" (the subject or an apposition)."""
+    at = text.rfind(mention.role, 0, mention.start) if mention.role else mention.start
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", text[:max(at, 0)])][-3:]
+    while before and before[-1] in _SLOT_SKIP:
+        before.pop()
+    if before and before[-1] in ("then", "former", "late", "ex"):
+        return "former"
+    return before[-1] if before and before[-1] in _SLOT_PREPOSITIONS else ""
+
+
 def name_discrepancies(said: dict[str, str]) -> dict[str, dict[str, str]]:
-    """People the sources of one claim give the same role but different names (not spellings)."""
+    """People the sources of one claim give the same role in the same slot (`slot`) but
+    different names (not spellings): "President X presented the letter to President Y" and
+    "the letter to President Y" set no presenter against an addressee."""
     by_role: dict[str, dict[str, str]] = defaultdict(dict)
     for source, text in said.items():
         for p in people(text):
             if p.role:
-                by_role[p.role.lower()].setdefault(source, p.name)
+                by_role[p.role.lower() + "/" + slot(text, p)].setdefault(source, p.name)
     out = {}
     for role, names in by_role.items():
         if len(names) >= 2:
