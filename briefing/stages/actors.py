@@ -16,6 +16,9 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$")
 _MOTION = re.compile(r"\b(?:fle[de]s?|fleeing|escap\w+|travel\w*|go|goes|going|went|gone|return\w*|head(?:s|ed|ing)?|"
                      r"mov(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|deport\w*|arriv\w+|come|came|coming|"
                      r"emigrat\w+|smuggl\w+)\s+(?:(?:back\s+)?(?:to|from|into|for|out\s+of)\s+)?(?:the\s+)?$")
+# Where a person is from: "a student from Damascus", "migrants from Syria".
+_ORIGIN = re.compile(r"\b(?:students?|m[ae]n|wom[ae]n|boys?|girls?|migrants?|refugees?|people|famil(?:y|ies)|residents?|"
+                     r"natives?|nationals?|citizens?|immigrants?|seekers?|workers?)\s+(?:\w+\s+)?from\s+(?:the\s+)?$")
 # What a country's adjective or capital ("Turkish", "British", "Moscow") stands before when it
 # names the state acting, not a nationality ("Turkish crime rings", "an Iraqi student").
 STATE_NOUNS = frozenset("""government governments official officials authorities authority forces force troops
@@ -27,11 +30,11 @@ security team said says has have had is was will would warned accused denied""".
 
 def _as_state(sentence: str, start: int, end: int) -> bool:
     """Whether the country named at sentence[start:end] is a state that acts there, not a place
-    (`_LOCATIVE`), where someone goes or comes from (`_MOTION`), or a nationality: its
+    (`_LOCATIVE`), where someone goes or comes from (`_MOTION`, `_ORIGIN`), or a nationality: its
     adjective, demonym or capital before anything but a word of the state (`STATE_NOUNS`),
     a title ("British Prime Minister") or a possessive ("Moscow's decision")."""
     before = sentence[:start]
-    if _LOCATIVE.search(before) or _MOTION.search(before):
+    if _LOCATIVE.search(before) or _MOTION.search(before) or _ORIGIN.search(before):
         return False
     written = sentence[start:end]
     if " " in written or re.fullmatch(r"(?:[A-Z]\.?){2,6}", written) or _country_name(written):

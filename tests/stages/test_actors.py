@@ -76,13 +76,15 @@ def test_a_country_named_only_as_a_place_is_not_an_actor(write):
 def test_a_country_named_only_as_an_origin_or_nationality_is_not_an_actor(write):
     a_body = ["Lena Varga, an Iraqi who was studying in Vessby, was the first to be charged under the new law.",
               "She had fled Syria two years ago, the court in Vessby heard on Monday.",
-              "The warehouse was run by Turkish crime rings, the police in Vessby said."]
+              "The warehouse was run by Turkish crime rings, the police in Vessby said.",
+              "Omar Haddad, 19, a student from Damascus, called the law cruel."]
     b_body = ["Lena Varga said in court in Vessby that she had wanted to travel to Germany.",
               "Japan condemned the new law on Tuesday, and Russian officials said it broke treaties."]
     a = write("a.md", article("First charge under the law", a_body, "2024-05-03"))
     write("b.md", article("Court hears first case", b_body, "2024-05-03"))
     actors = {x["name"] for x in build([a])["actors"]}
     assert not actors & {"Iraq", "Syria", "Turkey", "Germany"}, actors
+    assert {"Japan", "Russia"} <= actors
 
 
 def test_a_descriptor_or_a_place_line_run_into_a_name_is_not_another_person(write):
