@@ -139,7 +139,7 @@ def number_discrepancies(said: dict[str, str], mentions: dict[str, list[Mention]
             if linked:
                 values[s] = linked[0][2]
         found.append(Discrepancy("number", values, about=about(said[sa], ca[0] & cb[0], ma[3], ma[4]),
-                                 later=later(values, published)))
+                                 later=later(values, published, said)))
     return found
 
 
@@ -166,12 +166,21 @@ def _conflict(mine: dict[str, list], said: dict[str, str]) -> tuple | None:
     return None
 
 
-def later(values: dict[str, str], published: dict[str, str | None]) -> tuple[str, ...]:
+# A sentence that dates its count later than the others' ("By late afternoon, more than 600
+# ..."): the difference is time, not disagreement.
+_LATER_IN_TEXT = re.compile(r"\b(?:later(?:\s+(?:in|that)\s+the\s+day|\s+on)?|by\s+(?:late\s+|early\s+|mid-?)?"
+                            r"(?:afternoon|evening|nightfall|night|midday|noon|the\s+end\s+of\s+the\s+day))\b", re.I)
+
+
+def later(values: dict[str, str], published: dict[str, str | None],
+          said: dict[str, str] | None = None) -> tuple[str, ...]:
     """The sources (of `values`) published after the earliest of them: their value may be a
-    revision ("reported later"); none when the dates are unknown or the same."""
+    revision ("reported later"). When the dates are unknown or the same, the sources whose
+    sentence itself counts later in the day ("by late afternoon") than the others'."""
     days = {s: (published.get(s) or "")[:10] for s in values}
     if not all(days.values()) or len(set(days.values())) < 2:
-        return ()
+        marked = {s for s in values if said and _LATER_IN_TEXT.search(said.get(s, ""))}
+        return tuple(sorted(marked, key=source_order)) if marked and len(marked) < len(values) else ()
     first = min(days.values())
     return tuple(s for s in sorted(values, key=source_order) if days[s] > first)
 

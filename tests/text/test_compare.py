@@ -78,3 +78,17 @@ def test_a_count_that_is_not_the_subject_needs_a_shared_measure():
     a = "Mills in the valley need 5 million tons of grain this year."
     b = "Farmers harvested 3 million tons of grain this year."
     assert discrepancies([Evidence("1", a, 0, len(a), 0), Evidence("2", b, 0, len(b), 0)], {}) == []
+
+
+def test_a_count_the_sentence_dates_later_in_the_day_is_marked_reported_later():
+    from briefing.models import Evidence
+    from briefing.text.facts import discrepancies
+
+    a = "About 40 pilgrims reached Arnby, a border town, from Vessby."
+    b = "By late afternoon, more than 300 pilgrims walked along the coast road to reach Arnby from Vessby."
+    [flag] = discrepancies([Evidence("1", a, 0, len(a), 0), Evidence("2", b, 0, len(b), 0)], {})
+    assert flag.later == ("2",)
+    # with no time of day in either sentence and no dates, nothing explains the difference
+    c = "More than 300 pilgrims walked along the coast road to reach Arnby from Vessby."
+    [flag] = discrepancies([Evidence("1", a, 0, len(a), 0), Evidence("2", c, 0, len(c), 0)], {})
+    assert flag.later == ()
