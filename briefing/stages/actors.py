@@ -8,10 +8,57 @@ from collections import Counter
 
 from briefing.models import Actor, Document, Evidence, source_order
 from briefing.text.named import Corpus, recurring
-from briefing.text.people import NOT_NAMES, NOT_ACTORS, ORGANISATIONS, people, same_person
+from briefing.text.people import NOT_NAMES, NOT_ACTORS, ORGANISATIONS, TITLE_WORDS, people, same_person
 from briefing.text.terms import entity_names, entity_spans
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$")
+# Where someone goes or comes from: "fled Syria", "travelled to Syria", "returned from Iraq".
+_MOTION = re.compile(r"\b(?:fle[de]s?|fleeing|escap\w+|travel\w*|go|goes|going|went|gone|return\w*|head(?:s|ed|ing)?|"
+                     r"mov(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|deport\w*|arriv\w+|come|came|coming|"
+                     r"emigrat\w+|smuggl\w+)\s+(?:(?:back\s+)?(?:to|from|into|for|out\s+of)\s+)?(?:the\s+)?$")
+# Where a person is from: "a student from Damascus", "migrants from Syria".
+_ORIGIN = re.compile(r"\b(?:students?|m[ae]n|wom[ae]n|boys?|girls?|migrants?|refugees?|people|famil(?:y|ies)|residents?|"
+                     r"natives?|nationals?|citizens?|immigrants?|seekers?|workers?)\s+(?:\w+\s+)?from\s+(?:the\s+)?$")
+# What a country's adjective or capital ("Turkish", "British", "Moscow") stands before when it
+# names the state acting, not a nationality ("Turkish crime rings", "an Iraqi student").
+STATE_NOUNS = frozenset("""government governments official officials authorities authority forces force troops
+military army navy soldiers police ministry minister ministers president leader leaders leadership embassy
+diplomats diplomat envoy envoys ambassador delegation regime state parliament lawmakers intelligence side
+counterpart counterparts administration cabinet negotiators spokesman spokeswoman spokesperson warplanes jets
+security team said says has have had is was will would warned accused denied""".split())
+
+
+def _as_state(sentence: str, start: int, end: int) -> bool:
+    """Whether the country named at sentence[start:end] is a state that acts there, not a place
+    (`_LOCATIVE`), where someone goes or comes from (`_MOTION`, `_ORIGIN`), or a nationality: its
+    adjective, demonym or capital before anything but a word of the state (`STATE_NOUNS`),
+    a title ("British Prime Minister") or a possessive ("Moscow's decision")."""
+    before = sentence[:start]
+    if _LOCATIVE.search(before) or _MOTION.search(before) or _ORIGIN.search(before):
+        return False
+    written = sentence[start:end]
+    if " " in written or re.fullmatch(r"(?:[A-Z]\.?){2,6}", written) or _country_name(written):
+        return not re.search(r"\ban?\s+$", before)
+    after = re.match(r"(?:['’]s?\b|\s+([A-Za-z]+))", sentence[end:])
+    if after is None or re.fullmatch(r"\ban?\s+", before[-3:]):
+        return False
+    word = after.group(1)
+    return word is None or word.lower() in STATE_NOUNS or word.lower() in TITLE_WORDS
+
+
+def _country_name(written: str) -> bool:
+    """The name of a country or capital, not its adjective or demonym: a name of ISO 3166 (by
+    pycountry: "Japan", "Iran"), else any word without a demonym's ending ("Iraqi", "Turkish",
+    "Syrians", "French")."""
+    if not re.search(r"(?:an|ans|ese|ish|i|is|ch|ic)$", written):
+        return True
+    try:
+        import pycountry
+
+        pycountry.countries.lookup(written)
+        return True
+    except (ImportError, LookupError):
+        return False
 
 
 def find_actors(shown: list[tuple[str, list[Evidence]]], documents: list[Document] = ()) -> list[Actor]:
@@ -36,11 +83,11 @@ def find_actors(shown: list[tuple[str, list[Evidence]]], documents: list[Documen
                     group["refs"].append(ref)
             for word in re.findall(r"\b[A-Z][a-z]{2,}\b", e.sentence):
                 single_words.append((word, e.source, ref))
-            for key, (start, _) in zip(entity_names(e.sentence), entity_spans(e.sentence)):
+            for key, (start, end) in zip(entity_names(e.sentence), entity_spans(e.sentence)):
                 # "a conference in Spain", "talks held at Seoul": a country there is a place, not
                 # an actor (an organisation "at the United Nations" is still one; "from" and
                 # "to" also mark who acts: "a condemnation from Japan", "deliveries to Russia")
-                if key in NOT_ACTORS or (key not in ORGANISATIONS and _LOCATIVE.search(e.sentence[:start])):
+                if key in NOT_ACTORS or (key not in ORGANISATIONS and not _as_state(e.sentence, start, end)):
                     continue
                 entry = entities.setdefault(key, {"sources": set(), "refs": []})
                 entry["sources"].add(e.source)
@@ -77,8 +124,17 @@ def _recurring(groups: list[dict], documents, single_words: list) -> tuple[list[
     texts = {d.article.source.id: [s.text for s in d.sentences] for d in documents}
     corpus = Corpus([t for ts in texts.values() for t in ts])
     found = recurring(texts, least=1, lower=corpus.lower)
+    # a thing's name run into a person's ("Holocaust Eichmann" from a headline): no one; the
+    # surname alone still counts for the person it can mean
+    groups[:] = [g for g in groups if not all(corpus.common_noun(s.split()[0]) for s in g["spellings"])]
     people_found = sorted(((n, s) for (n, k), s in found.items() if k == "person" and " " in n
-                           and corpus.acts_as_person(n)), key=lambda x: (-len(x[1]), x[0]))
+                           and corpus.acts_as_person(n) and not corpus.common_noun(n.split()[0])),
+                          key=lambda x: (-len(x[1]), x[0]))
+    # a word run into a name that is found without it ("Nazi Adolf Eichmann", "Adolf Eichmann
+    # Jerusalem" beside "Adolf Eichmann"): a descriptor or a place line, not part of the name
+    names = {n for n, _ in people_found} | {s for g in groups for s in g["spellings"]}
+    people_found = [(n, s) for n, s in people_found if not _extends(n, names)]
+    groups[:] = [g for g in groups if not all(_extends(s, names) for s in g["spellings"])]
     for name, sources in people_found:
         group = next((g for g in groups if any(same_person(name, s) for s in g["spellings"])), None)
         if group is None:
@@ -105,6 +161,11 @@ def _recurring(groups: list[dict], documents, single_words: list) -> tuple[list[
     organisations = sorted(((n, s) for (n, k), s in found.items() if k == "organisation" and len(s) >= 2
                             and n not in _entity_aliases()), key=lambda x: (-len(x[1]), x[0]))
     return groups, organisations
+
+
+def _extends(name: str, names: set[str]) -> bool:
+    words = name.split()
+    return len(words) >= 3 and (" ".join(words[1:]) in names or " ".join(words[:-1]) in names)
 
 
 def entity_written(key: str, documents) -> list[str]:

@@ -18,6 +18,7 @@ import calendar
 import re
 
 from briefing.models import Discrepancy, source_order
+from briefing.text.predicate import predicates
 from briefing.text.same_claim import outcomes
 from briefing.text.terms import entity_names, stem, stop_words
 
@@ -138,14 +139,18 @@ def number_discrepancies(said: dict[str, str], mentions: dict[str, list[Mention]
             if linked:
                 values[s] = linked[0][2]
         found.append(Discrepancy("number", values, about=about(said[sa], ca[0] & cb[0], ma[3], ma[4]),
-                                 later=later(values, published)))
+                                 later=later(values, published, said)))
     return found
 
 
 def _measured(text: str, m: Mention) -> tuple[frozenset[str], frozenset[str]]:
-    """A number's context; a noun read around it ("a delegation of 90") is its measure."""
+    """A number's context; a noun read around it ("a delegation of 90") is its measure, and so
+    is the noun it counts when the two make the subject of the claim ("About 150 migrants
+    crossed"): in sentences that state one claim, the subject of both is the same slot."""
     words, names = context(text, m[3], m[4])
-    return (words | {"<" + m[0]} if re.fullmatch(r"[\d,.]+", m[2]) else words), names
+    if re.fullmatch(r"[\d,.]+", m[2]) or not predicates(text[:m[3]]) and predicates(text):
+        words |= {"<" + m[0]}
+    return words, names
 
 
 def _conflict(mine: dict[str, list], said: dict[str, str]) -> tuple | None:
@@ -161,12 +166,21 @@ def _conflict(mine: dict[str, list], said: dict[str, str]) -> tuple | None:
     return None
 
 
-def later(values: dict[str, str], published: dict[str, str | None]) -> tuple[str, ...]:
+# A sentence that dates its count later than the others' ("By late afternoon, more than 600
+# ..."): the difference is time, not disagreement.
+_LATER_IN_TEXT = re.compile(r"\b(?:later(?:\s+(?:in|that)\s+the\s+day|\s+on)?|by\s+(?:late\s+|early\s+|mid-?)?"
+                            r"(?:afternoon|evening|nightfall|night|midday|noon|the\s+end\s+of\s+the\s+day))\b", re.I)
+
+
+def later(values: dict[str, str], published: dict[str, str | None],
+          said: dict[str, str] | None = None) -> tuple[str, ...]:
     """The sources (of `values`) published after the earliest of them: their value may be a
-    revision ("reported later"); none when the dates are unknown or the same."""
+    revision ("reported later"). When the dates are unknown or the same, the sources whose
+    sentence itself counts later in the day ("by late afternoon") than the others'."""
     days = {s: (published.get(s) or "")[:10] for s in values}
     if not all(days.values()) or len(set(days.values())) < 2:
-        return ()
+        marked = {s for s in values if said and _LATER_IN_TEXT.search(said.get(s, ""))}
+        return tuple(sorted(marked, key=source_order)) if marked and len(marked) < len(values) else ()
     first = min(days.values())
     return tuple(s for s in sorted(values, key=source_order) if days[s] > first)
 

@@ -25,7 +25,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefing.text.compare import country as _country
-from briefing.text.people import _ACTING, _ORGANISATION_ENDS, _PLACE_STARTS, NOT_NAMES, TITLE_WORDS
+from briefing.text.people import (_ACTING, _ORGANISATION_ENDS, _PLACE_STARTS, NOT_NAMES, TITLE_WORDS, label_word,
+                                  not_a_person_here)
 from briefing.text.terms import entity_spans, stop_words
 
 ORGANISATION_WORDS = _ORGANISATION_ENDS
@@ -36,7 +37,7 @@ PLACE_WORDS = {
     "Hill", "Street", "Avenue", "Square", "Strait", "Sea", "River", "Island", "Islands", "Bay", "Valley",
     "Bank", "Strip", "City", "County", "Province", "Region", "Airport", "Mountains", "Peninsula", "Lake",
     "Coast", "Gulf", "Park", "Road", "Bridge", "Station", "Village", "District", "State", "East", "West",
-    "North", "South", "Asia", "Europe", "Africa", "America", "Ocean", "Canal", "Harbour", "Harbor",
+    "North", "South", "Asia", "Europe", "Africa", "America", "Ocean", "Canal", "Harbour", "Harbor", "Flag",
 }
 # acronyms that name no actor: time zones, units, forms of address
 NOT_ACRONYMS = {"AM", "PM", "ET", "BST", "GMT", "UTC", "EST", "EDT", "PST", "CEO", "TV", "OK", "ID", "AP",
@@ -54,6 +55,10 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*(?=\s*(?:,|
 # An acronym right beside another capitalised name word is part of a longer name ("NBC
 # News", "Ghana SWAT"): alone it would be a name cut short.
 _BESIDE_NAME = (re.compile(r"([A-Z][\w.-]*)\s+$"), re.compile(r"\s+[A-Z][a-z]"))
+OUTLET_WORDS = {"News", "Times", "Post", "Tribune", "Journal", "Herald", "Telegraph", "Gazette", "Chronicle"}
+_REPORTED = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|first\s+)?(?:reported|reports)\b")
+_CREDITED = re.compile(r"(?:/\s*|\baccording\s+to\s+(?:the\s+)?|\b(?:told|tells)\s+(?:the\s+)?)$")
+_CREDITS = re.compile(r"['’]s\s+[A-Z][a-z]+\s+[A-Z]")  # an outlet's possessive before a name
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$")
 
 
@@ -84,13 +89,16 @@ def named(text: str) -> list[Named]:
         start = text.find(name, m.start())
         opens = not text[:start].strip(" \"“‘'(")
         words = name.split()
-        if words[-1] in ORGANISATION_WORDS and len(words) >= 2:
+        if words[-1].split("-")[-1] in ORGANISATION_WORDS | OUTLET_WORDS and len(words) >= 2:
             # a title word cut from its front belonged to the name ("Air Operations Center"):
             # what is left is no organisation's name
             cut = run[:run.find(name)].split() if name in run else []
             if any(w.lower() in TITLE_WORDS and w.lower() not in stop_words() and w not in NOT_NAMES for w in cut):
                 continue
-            out.append(Named(name, "organisation", opens))
+            if not _reporting(text, start, start + len(name), words[-1]):
+                out.append(Named(name, "organisation", opens))
+            continue
+        if labelled(words) or not_a_person_here(text, start, start + len(name)):
             continue
         if len(words) == 1:
             if re.match(r"\s+(?:said|says|told|added)\b", text[start + len(name):]) \
@@ -102,10 +110,21 @@ def named(text: str) -> list[Named]:
                 and not _PLACE_BEFORE.search(text[:start]):
             out.append(Named(name, "person", opens))
     for m in _ACRONYM.finditer(text):
+        if _CREDITS.match(text, m.end()):
+            continue  # "the BBC's Lyse Ray": the outlet credits its reporter
         if m.group(0) not in NOT_ACRONYMS and not any(s <= m.start() < e for s, e in taken) \
                 and m.start() >= skip and not _beside_name(text, m.start(), m.end()):
             out.append(Named(m.group(0), "organisation", not text[:m.start()].strip(" \"“‘'(")))
     return out
+
+
+def _reporting(text: str, start: int, end: int, last: str) -> bool:
+    """Whether a news outlet ("... Times", "... News") is named here only as the one that
+    reported the story: "the Daily Times has reported", "according to the Daily Times", a
+    photo credit "| Ann Lee/Daily Times"."""
+    if last.split("-")[-1] not in OUTLET_WORDS:
+        return False
+    return bool(_REPORTED.match(text, end) or _CREDITED.search(text[:start]))
 
 
 def _beside_name(text: str, start: int, end: int) -> bool:
@@ -127,6 +146,12 @@ def _trim(run: str) -> str:
     while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("of", "for", "the", "de", "al", "bin")):
         words = words[:-1]
     return " ".join(words)
+
+
+def labelled(words: list[str]) -> bool:
+    """No organisation's or person's name: a run with an adjective or group label in it
+    ("Northern Irish", "Tory Brexiteers", "Jewish Sabbath")."""
+    return words[-1] not in ORGANISATION_WORDS and any(label_word(w) for w in words)
 
 
 def _person(words: list[str]) -> bool:
@@ -184,6 +209,11 @@ class Corpus:
             for word in {_POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'-]*[A-Z][\w’'-]*", sentence)}:
                 self.by_word[word].append(sentence)
             self.lower.update(re.findall(r"\b[a-z]+\b", sentence))
+
+    def common_noun(self, word: str) -> bool:
+        """Whether the input writes `word` after "the" as a thing's name ("the Holocaust
+        memorial", "the Holocaust."): a given name never follows "the"."""
+        return any(re.search(rf"\b[Tt]he\s+{re.escape(word)}\b(?!\s+[A-Z])", s) for s in self.by_word.get(word, ()))
 
     def acts_as_person(self, name: str) -> bool:
         last = name.split()[-1]

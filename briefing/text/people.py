@@ -80,6 +80,45 @@ ORGANISATIONS = {"united_nations", "un_security_council", "nato", "iaea", "who",
 NOT_ACTORS = {"wmd"}
 
 
+# A reporter or photographer credited for the story, not someone acting in it: a name right
+# after a news outlet's possessive ("the BBC's Lyse Ray", "TODAY's Ann Lee"), before a credit
+# slash ("(Ann Lee / Daily Tribune)") or before the outlet's name ("Ann Lee, BBC News").
+_OUTLET = r"(?:[A-Z]{2,6}|[A-Z][a-z]+\s+(?:News|Times|Post|Tribune|Journal|Show|Herald|Telegraph))"
+_CREDIT_BEFORE = re.compile(rf"\b{_OUTLET}['’]s\s+$")
+_CREDIT_AFTER = re.compile(rf"\s*/\s*[A-Z]|,\s+{_OUTLET}(?:\s+News)?\s*(?:,|$)")
+# Word endings of adjectives and group labels, never of a person's name: nationality and
+# religion ("Irish", "Jewish", "Korean"), political labels ("Democratic") and plural agent
+# nouns ("Brexiteers", "Loyalists").
+LABEL_ENDINGS = ("ish", "ese", "eers", "ists", "atic", "amic")
+_TIME_WORDS = {"yesterday", "today", "tonight", "tomorrow", "earlier", "later", "last", "next", "this"}
+
+
+def label_word(word: str) -> bool:
+    """A capitalised adjective or group label ("Irish", "Democratic", "Brexiteers")."""
+    return len(word) > 4 and (word.endswith(LABEL_ENDINGS) or (len(word) > 5 and word.endswith("ean")))
+
+
+def not_a_person_here(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is, in this place, no person acting: part of a
+    compound ("pro-Le Pen"), a reporter's credit, or a modifier of the common noun after it
+    ("the Yad Vashem memorial", "Deir Ezzor city"), which names a thing, not a person."""
+    if start and text[start - 1] == "-":
+        return True
+    if _CREDIT_BEFORE.search(text[:start]) or _CREDIT_AFTER.match(text, end):
+        return True
+    after = re.match(r"[ \t]+([a-z]+)\b", text[end:])
+    return bool(after) and _noun_only(after.group(1))
+
+
+def _noun_only(word: str) -> bool:
+    if word in stop_words() or word in _TIME_WORDS or len(word) < 3:
+        return False
+    from lemminflect import getAllLemmas  # its lexicon loads on first use, not at import
+
+    kinds = getAllLemmas(word)
+    return "NOUN" in kinds and "VERB" not in kinds and "ADV" not in kinds
+
+
 @dataclass(frozen=True)
 class PersonMention:
     name: str
@@ -106,7 +145,7 @@ def people(text: str) -> list[PersonMention]:
             return any(s <= w[0] < e for s, e in entity_at)
 
         def not_name(w: tuple[int, int, str]) -> bool:
-            return w[2] in NOT_NAMES or _title_word(w[2]) or entity(w)
+            return w[2] in NOT_NAMES or _title_word(w[2]) or entity(w) or label_word(w[2])
 
         # the name follows the last title word of the run ("Norland Foreign Minister Sergey Lindqvist")
         # a possessive is not part of the name ("Bill Clinton's" is Bill Clinton)
@@ -122,6 +161,8 @@ def people(text: str) -> list[PersonMention]:
                 or name[-1][2] in _ORGANISATION_ENDS or name[0][2] in _PLACE_STARTS:
             continue
         start, end = name[0][0], name[-1][1]
+        if not_a_person_here(text, start, end):
+            continue
         role = _role_before(text, start, entity_at)
         if role is None and not _ACTING.match(text, end):
             continue
@@ -181,13 +222,34 @@ def _unprefixed(name: str) -> list[str]:
     return [w.removeprefix("al-").removeprefix("Al-").removeprefix("el-") for w in name.split() if w not in ("al", "Al")]
 
 
+# Words between a preposition and the title that leave the slot unchanged; "then" and "former"
+# mark an earlier holder of the office, a slot of its own.
+_SLOT_SKIP = {"the", "a", "an", "its", "his", "her", "their"}
+_SLOT_PREPOSITIONS = {"to", "by", "with", "from", "for", "of", "against", "about", "on", "at", "toward", "towards"}
+
+
+def slot(text: str, mention: PersonMention) -> str:
+    """The part a titled person plays in the sentence, as far as the words before the title
+    tell: the preposition that governs it ("a letter to President X": "to"), "former" for a
+    past holder ("then president X"), or "" (the subject or an apposition)."""
+    at = text.rfind(mention.role, 0, mention.start) if mention.role else mention.start
+    before = [w.lower() for w in re.findall(r"[A-Za-z]+", text[:max(at, 0)])][-3:]
+    while before and before[-1] in _SLOT_SKIP:
+        before.pop()
+    if before and before[-1] in ("then", "former", "late", "ex"):
+        return "former"
+    return before[-1] if before and before[-1] in _SLOT_PREPOSITIONS else ""
+
+
 def name_discrepancies(said: dict[str, str]) -> dict[str, dict[str, str]]:
-    """People the sources of one claim give the same role but different names (not spellings)."""
+    """People the sources of one claim give the same role in the same slot (`slot`) but
+    different names (not spellings): "President X presented the letter to President Y" and
+    "the letter to President Y" set no presenter against an addressee."""
     by_role: dict[str, dict[str, str]] = defaultdict(dict)
     for source, text in said.items():
         for p in people(text):
             if p.role:
-                by_role[p.role.lower()].setdefault(source, p.name)
+                by_role[p.role.lower() + "/" + slot(text, p)].setdefault(source, p.name)
     out = {}
     for role, names in by_role.items():
         if len(names) >= 2:

@@ -21,11 +21,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefing.text.clauses import main_clause
 from briefing.text.terms import stem, stop_words
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[^\sA-Za-z]")
 BE = frozenset("be is are was were been being am 's".split())
 MODAL = frozenset("will would can could shall should may might must did does do to".split())
+FUTURE = frozenset("will would shall 'll might could may going".split())  # an event to come
+PERFECT = frozenset("has have had".split())
 # Verbs that frame a claim (who says it, tense, mood), not the claim's own predicate.
 FRAMING = frozenset("""be have do say tell report add state note claim quote cite write
 will would can could shall should may might must get""".split())
@@ -80,22 +83,42 @@ def subject(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=20_000)
-def _read(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def mood(text: str) -> str:
+    """How the main clause states its event: "future" (a will/would/may event, announced or
+    expected), "past" (it happened: "survived", "has reached") or "" (present, or no verb)."""
+    return _read(text)[2]
+
+
+@lru_cache(maxsize=20_000)
+def _read(text: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """The predicates, subject and mood of the sentence's main clause (text/clauses), or of the
+    whole sentence when the main clause keeps no verb that makes a claim."""
+    clause = main_clause(text)
+    found = _read_clause(clause)
+    return found if found[0] or clause == text else _read_clause(text)
+
+
+def _read_clause(text: str) -> tuple[frozenset[str], frozenset[str], str]:
     verbs: set[str] = set()
     head: list[str] = []
-    before = ""
+    before, modal, tense = "", False, ""
     for k, token in enumerate(_TOKEN.findall(text)):
         # a capitalised word inside the sentence is a name, not a verb ("Tree of Life", "Hope")
         if token.isalpha() and (k == 0 or token[0].islower()):
-            lemma = verb_lemma(token.lower() if k == 0 else token, before)
+            word = token.lower() if k == 0 else token
+            lemma = verb_lemma(word, before)
             if lemma and lemma not in FRAMING:
+                if not verbs:
+                    past = before in PERFECT or (word != lemma and not word.endswith(("s", "ing")) and before not in MODAL)
+                    tense = "future" if modal else "past" if past else ""
                 verbs.add(lemma)
+            modal = modal or (not verbs and word in FUTURE)
         if not verbs and token.isalpha() and token.lower() not in stop_words():
             head.append(stem(token))
-        low = token.lower()
+        low = token.lower() if k == 0 or not token[0].isupper() else token  # "May" is a name
         if low not in _ADVERB:
             before = low
-    return frozenset(verbs), frozenset(head)
+    return frozenset(verbs), frozenset(head), tense
 
 
 @lru_cache(maxsize=20_000)
@@ -106,16 +129,20 @@ def stems(text: str) -> frozenset[str]:
 
 
 def same_predicate(a: str, b: str) -> bool:
-    """Whether sentences a and b can report one event: some verb that makes a claim in one is in
-    the other too, as a verb or its event noun; or, told with other verbs ("declared" /
-    "announced"), the claims are about the same subject, or describe the event in the same
-    detail (`DETAILS` common words, see `details`). A sentence with no such verb (a heading,
-    a copular "X is Y") constrains nothing."""
+    """Whether sentences a and b can report one event: some verb that makes a claim in the main
+    clause of one is in the main clause of the other too, as a verb or its event noun; or,
+    told with other verbs ("declared" / "announced") in compatible moods, the claims are about
+    the same subject, or describe the event in the same detail (`DETAILS` common words, see
+    `details`). An event one sentence announces ("will face a vote") and an outcome the other
+    reports ("survived the vote") are two claims about one subject. A sentence with no such
+    verb (a heading, a copular "X is Y") constrains nothing. Main clauses: text/clauses."""
     pa, pb = predicates(a), predicates(b)
     if not pa or not pb:
         return True
     if pa & pb or _aligned(pa, b) or _aligned(pb, a):
         return True
+    if {mood(a), mood(b)} == {"future", "past"}:
+        return False
     if subject(a) & subject(b):
         return True
     return len(details(a) & details(b)) >= DETAILS
@@ -126,11 +153,11 @@ def details(text: str) -> frozenset[str]:
     """The stems of the sentence's own common words (lower case, no stop words), outside
     quotations: what it says of the event beyond who took part (names) and what a speaker
     said in words two sources may both quote."""
-    text = _QUOTED.sub(" ", text)
+    text = main_clause(_QUOTED.sub(" ", text))
     return frozenset(stem(w) for w in _TOKEN.findall(text)
                      if w.isalpha() and w[0].islower() and len(w) > 2 and w not in stop_words())
 
 
 def _aligned(lemmas: frozenset[str], other: str) -> bool:
-    words = stems(other)
+    words = stems(main_clause(other)) or stems(other)
     return any(stem(lemma) in words for lemma in lemmas)

@@ -37,6 +37,13 @@ is kept, the recall of the held-out half falling below 35% at 4. Requiring the s
 ("stormed"/"seized", "formed"/"created") need a thesaurus the project does not ship. In a
 brief, grouping asks every pair of a claim's sources to pass (stages/synthesize), which
 removes the chains that caused most wrong citations.
+
+On 18 clusters (six judged later, never tuned on) the wrong citations left shared a relative
+clause, an "after" clause or a participial tail, or set an announced event against its outcome.
+Reading predicates and details from the main clause (text/clauses; no new parameter) takes
+the judged pairs from 136/160 = 85.0% precision, 35.8% recall to 125/141 = 88.7%, 32.9%
+(tuning half 30/38, held-out half 95/103 = 92.2% at 36.8%), and the briefs' citations from
+35/40 to 34/34 stating their claim.
 """
 
 from __future__ import annotations

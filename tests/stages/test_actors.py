@@ -83,3 +83,31 @@ def test_everyone_two_sources_name_is_listed_even_beyond_the_cap_and_single_sour
     assert [a.name for a in listed(found, 4)] == ["Person 0", "Country 0", "Country 1", "Country 2"]
     assert len(listed(found, 2)) == 3  # the three named by two sources, none dropped
     assert listed(found, None) == found and listed(found, 0) == []
+
+
+def test_a_country_named_only_as_an_origin_or_nationality_is_not_an_actor(write):
+    a_body = ["Lena Varga, an Iraqi who was studying in Vessby, was the first to be charged under the new law.",
+              "She had fled Syria two years ago, the court in Vessby heard on Monday.",
+              "The warehouse was run by Turkish crime rings, the police in Vessby said.",
+              "Omar Haddad, 19, a student from Damascus, called the law cruel."]
+    b_body = ["Lena Varga said in court in Vessby that she had wanted to travel to Germany.",
+              "Japan condemned the new law on Tuesday, and Russian officials said it broke treaties."]
+    a = write("a.md", article("First charge under the law", a_body, "2024-05-03"))
+    write("b.md", article("Court hears first case", b_body, "2024-05-03"))
+    actors = {x["name"] for x in build([a])["actors"]}
+    assert not actors & {"Iraq", "Syria", "Turkey", "Germany"}, actors
+    assert {"Japan", "Russia"} <= actors
+
+
+def test_a_descriptor_or_a_place_line_run_into_a_name_is_not_another_person(write):
+    a_body = ["War criminal Adolf Kessler requested a pardon two days before he was hanged.",
+              "Nazi Adolf Kessler wrote that he had been a mere instrument.",
+              "The letter was signed: Adolf Kessler Arnby, May 29, 1962."]
+    b_body = ["Adolf Kessler said in his letter that he had only obeyed orders.",
+              "The Holocaust memorial in Arnby showed the letter on Wednesday.",
+              "Holocaust Kessler claimed he was a mere instrument, the letter shows."]
+    a = write("a.md", article("Kessler's letter", a_body, "2024-05-03"))
+    write("b.md", article("Letter shown in Arnby", b_body, "2024-05-03"))
+    people_listed = {x["name"] for x in build([a])["actors"] if x["kind"] == "person"}
+    assert "Adolf Kessler" in people_listed
+    assert not people_listed & {"Nazi Adolf Kessler", "Adolf Kessler Arnby", "Holocaust Kessler"}, people_listed

@@ -312,3 +312,13 @@ def test_a_denial_of_the_accusations_finds_the_claim_that_calls_an_act_unlawful(
     unlawful = claim_with(brief, "called the seizure unlawful")
     assert [d["text"][:40] for d in unlawful["denied_by"]] == ["Norland's foreign ministry rejected the "]
     assert all(not c["denied_by"] for c in claims(brief) if c is not unlawful)
+
+
+def test_people_in_different_slots_of_one_claim_are_not_a_person_discrepancy():
+    from briefing.text.people import name_discrepancies
+
+    presenter = "President Lena Varga presented the charter, which was sent to then president Olaf Brenner, at a ceremony."
+    addressee = "The office said the appeal to then president Olaf Brenner would be shown at a ceremony."
+    assert name_discrepancies({"1": presenter, "2": addressee}) == {}
+    rival = "President Jonas Keller presented the charter at a ceremony."
+    assert name_discrepancies({"1": presenter, "2": rival}) == {"president/": {"1": "Lena Varga", "2": "Jonas Keller"}}

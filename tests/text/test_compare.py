@@ -59,3 +59,36 @@ def test_a_count_named_around_the_number_is_compared():
                  "The city will send a 120-member delegation to the games.") == [("number", {"1": "90", "2": "120"})]
     assert flags("The death toll rose to 231 on Monday, officials said.",
                  "The death toll rose to 6,076 on Friday, officials said.") == [("number", {"1": "231", "2": "6,076"})]
+
+
+def test_the_count_that_is_the_subject_of_one_claim_is_compared_without_a_shared_measure_word():
+    from briefing.models import Evidence
+    from briefing.text.facts import discrepancies
+
+    a = "About 40 pilgrims reached Arnby, a border town, from Vessby."
+    b = "By evening, more than 300 pilgrims walked along the coast road to reach Arnby from Vessby."
+    found = discrepancies([Evidence("1", a, 0, len(a), 0), Evidence("2", b, 0, len(b), 0)], {})
+    assert [(d.kind, d.values) for d in found] == [("number", {"1": "40 pilgrims", "2": "300 pilgrims"})]
+
+
+def test_a_count_that_is_not_the_subject_needs_a_shared_measure():
+    from briefing.models import Evidence
+    from briefing.text.facts import discrepancies
+
+    a = "Mills in the valley need 5 million tons of grain this year."
+    b = "Farmers harvested 3 million tons of grain this year."
+    assert discrepancies([Evidence("1", a, 0, len(a), 0), Evidence("2", b, 0, len(b), 0)], {}) == []
+
+
+def test_a_count_the_sentence_dates_later_in_the_day_is_marked_reported_later():
+    from briefing.models import Evidence
+    from briefing.text.facts import discrepancies
+
+    a = "About 40 pilgrims reached Arnby, a border town, from Vessby."
+    b = "By late afternoon, more than 300 pilgrims walked along the coast road to reach Arnby from Vessby."
+    [flag] = discrepancies([Evidence("1", a, 0, len(a), 0), Evidence("2", b, 0, len(b), 0)], {})
+    assert flag.later == ("2",)
+    # with no time of day in either sentence and no dates, nothing explains the difference
+    c = "More than 300 pilgrims walked along the coast road to reach Arnby from Vessby."
+    [flag] = discrepancies([Evidence("1", a, 0, len(a), 0), Evidence("2", c, 0, len(c), 0)], {})
+    assert flag.later == ()

@@ -21,5 +21,8 @@ def test_held_out_pairs_are_decided_as_measured_when_the_constants_were_set():
 
 def test_every_judged_pair_is_decided_as_measured_with_the_predicate_check():
     hits, decided, judged = calibrate.measure(calibrate.clusters())
-    # measured 76/89 = 85.4% precision, 76/216 = 35.2% recall (before: 78/98 = 79.6%, 36.1%)
-    assert hits / decided >= 0.85 and hits / judged >= 0.35, (hits, decided, judged)
+    # 18 clusters, main clauses compared (text/clauses): measured 125/141 = 88.7% precision,
+    # 125/380 = 32.9% recall (predicates of the whole sentence: 136/160 = 85.0%, 35.8%; on 12
+    # clusters 76/89 = 85.4%, 35.2%). Recall is traded for precision on purpose: the pairs lost
+    # share only a subordinate clause's event ("X came after Y ..." / "Y ...").
+    assert hits / decided >= 0.88 and hits / judged >= 0.32, (hits, decided, judged)
