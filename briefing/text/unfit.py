@@ -45,6 +45,14 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
     ("capitals", re.compile(r"^\W*(?:[A-Z]{2,}[\s,-]+){3}")),
     # a headline glued to the sentence ("All Signs Point to a Tight Race: Those watching ...")
     ("headline", re.compile("^" + HEADLINE_GLUED.pattern)),  # segmentation cuts it off (text/sentences.py)
+    # a photo or video caption by what it says of the picture: "X is seen in a posting", "This
+    # screengrab ... shows", "Officials (left) talk", "Name talks at a building about ..."
+    ("caption", re.compile(r"\b(?:is|are) (?:seen|shown|pictured)\b(?! as)|\bscreen ?grab\b|\bpictured\b|"
+                           r"\((?:left|right|center|centre|[LRC])\)|^[^,]{0,80}\b(?:speaks|looks on|poses|gestures|"
+                           r"waves) (?:at|during|outside|after)\b")),
+    # the page talking to its reader or about its own layout: "Please include a contact number
+    # ...", "Below is the full text ...", and a table or quote bar's "|" left at the start
+    ("reader note", re.compile(r"^[\W_]*(?:Please|Below|Above|Scroll|Click|Tap|Subscribe|Sign up)\b|^\s*\|")),
     # a sentence cut at a title's abbreviation, the name after it lost ("... voted no: Sens.")
     ("cut off", re.compile(r"\b(?:Sens?|Reps?|Gov|Govs|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Prof|Rt|Hon)\.[\"'”’)]*\s*$")),
 )

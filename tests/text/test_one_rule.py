@@ -126,3 +126,18 @@ def test_a_front_page_lead_names_what_it_speaks_of():
             "The number of people killed by floods in Kerala rose to 40 on Sunday, the government said."]
     assert [t for t in refused if leads_front_page(t)] == []
     assert [t for t in kept if not leads_front_page(t)] == []
+
+
+def test_captions_and_notes_to_the_reader_are_not_statements():
+    from briefing.text.unfit import unfit
+
+    for text in ["Anna Berg, a suspect in the fire at the Lenvik depot, is seen in a Facebook posting.",
+                 "This screengrab from the suspect's page shows him as a child with his parents.",
+                 "Mayor Ola Dahl (left) and Chief Kari Lund announce the closure of the bridge.",
+                 "Please include a contact number if you are willing to speak to one of our reporters.",
+                 "Below is the full text of the mayor's letter, provided by her office.",
+                 "|With me here are the people of this town."]:
+        assert unfit(text), text
+    for text in ["Moscow is seen as having influence over the government in Damascus.",
+                 "The two ministers held talks with the union at the Lenvik depot on Monday."]:
+        assert not unfit(text), text
