@@ -190,6 +190,10 @@ def features(sentence: Sentence, position: float, ctx: Context, cue: dict[str, f
     f["principals"] = min(len(mine & ctx.principals), 3)
     f["others"] = min(len(mine - ctx.principals), 3)
     f["response_by_other"] = f["response"] * (subject == "other" or not (mine & ctx.principals))
+    # a speaker whose role marks a third party ("X, a professor at ...", "residents said")
+    near = stems[max(0, reports[0] - 8):reports[0] + 9] if reports else []
+    f["speaker:third"] = float(bool(_hits(near, lex["third_party"])))
+    f["third_party"] = float(bool(_hits(stems, lex["third_party"])))
     years = [int(y) for y in _YEAR.findall(text)]
     f["old_year"] = float(bool(ctx.year and any(y < ctx.year for y in years)))
     f["quote"] = float(bool(re.search(r"[\"“”]|``|''", text)))

@@ -235,3 +235,13 @@ def test_tense_tells_what_comes_next_from_what_came_after_long_ago():
                "The council will meet again next month to decide whether a new bridge should be built.")
     where = classify.sentence_sections(classify.load_scheme(), doc)
     assert [where[s.key] for s in doc.sentences] == ["statement", "statement", "outlook"]
+
+
+def test_a_speaker_whose_role_marks_a_third_party_is_told_from_the_principal():
+    doc = _doc("The Varnholm government announced on Monday that it would close the Kessel border crossing.",
+               "Interior Minister Ana Ruiz said the crossing would stay closed until the inquiry ended.",
+               "Lena Brandt, a professor of law at Kessel University, said the closure was a mistake.",
+               "Residents of the border town said the decision cut them off from their families.")
+    scheme = classify.load_scheme()
+    third = [f["speaker:third"] for f in classify.role_features(scheme, doc, roles.context([doc]))]
+    assert third == [0.0, 0.0, 1.0, 1.0]
