@@ -52,6 +52,11 @@ said says say""".split())
 _QUALIFIED = frozenset("of who whom whose which that".split())
 _PREPOSITIONS = frozenset("""at in on near from for against over by with outside inside between along
 across off north south east west""".split())
+# A day's possessive determines a noun as "the" does ("Tuesday's lawsuit": the one filed then).
+_DAY_POSSESSIVE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s")
+# Words that presuppose an earlier mention ("the new pressure on X", "the latest attack on Y"):
+# what follows the description does not name it.
+_PRESUPPOSING = frozenset("new latest recent same other further renewed".split())
 # Kinds of named thing a description can bridge back to inside the same sentence ("Wells Fargo
 # ... as the bank tries", "Rauma dock workers ... to visit the port").
 _KINDS = frozenset("""port harbour harbor town city village country company firm bank university
@@ -74,7 +79,7 @@ def unexplained_description(sentence: str, topic: str = "") -> bool:
     words = _TOKEN.findall(sentence)
     known = {w.lower()[:5] for w in _TOKEN.findall(topic)}
     for k, word in enumerate(words[:OPENING_WORDS]):
-        if word.lower().rstrip(",;:.") != "the" or word[-1] in ",;:.":
+        if not (word.lower().rstrip(",;:.") == "the" or _DAY_POSSESSIVE.fullmatch(word)) or word[-1] in ",;:.":
             continue
         phrase, end = [], k + 1
         while end < len(words) and len(phrase) < 4:
@@ -94,7 +99,8 @@ def unexplained_description(sentence: str, topic: str = "") -> bool:
         then = words[end + 1:end + 3]  # "at a mosque", "in Quebec", "north of Fjordal"
         earlier = {w.lower()[:5] for w in words[:k]}
         if after[:1].isupper() or after.lower() in _QUALIFIED \
-                or (after in _PREPOSITIONS and (then[:1] in (["a"], ["an"]) or any(w[:1].isupper() for w in then))) \
+                or (after in _PREPOSITIONS and not set(phrase) & _PRESUPPOSING
+                    and (then[:1] in (["a"], ["an"]) or any(w[:1].isupper() for w in then))) \
                 or head in INSTITUTIONS or head in _UNDERSTOOD or head.isdigit() \
                 or any(p.endswith("est") or p in _UNDERSTOOD for p in phrase[:-1]) \
                 or head[:5] in earlier or head[:5] in known \

@@ -118,7 +118,9 @@ def test_a_front_page_lead_names_what_it_speaks_of():
     refused = ["One part of the plan will see shares sold in the state oil company to raise money.",
                "The timing of the storm as it travels east is Saturday over the central states.",
                "The news agency Tass said the activists demanded that a referendum be held in May.",
-               "Officials said they shut down the fraudulent operation after an informant tipped them off."]
+               "Officials said they shut down the fraudulent operation after an informant tipped them off.",
+               "The new pressure on Berg, the mayor of Lenvik, comes a day after she sued the council.",
+               "Tuesday's lawsuit says that the council tried to silence the mayor with a payment."]
     kept = ["Danish police say the freelance journalist Kim Wall died aboard a homemade submarine.",
             "A suspect was charged on Monday with six counts of murder in the shooting at a Quebec mosque.",
             "Wells Fargo chief executive John Stumpf will forfeit $41m in bonuses as the bank tries to recover.",
