@@ -37,9 +37,10 @@ PARALLEL_FROM = 200
 # A story's brief reads at most this many of its articles: the most central report of each
 # origin first, then copies. The others count in its support (sources, outlets, origins) and
 # are listed with it, but their sentences are not merged into its claims: a 25-article story
-# cost 1.5 s, mostly comparing every pair of its 300 sentences. Twelve reads every article of
-# the multinews development week's stories (3-6 each).
-STORY_READ = 12
+# cost 1.5 s, mostly comparing every pair of its 300 sentences. Ten reads every article of
+# the multinews development week's stories (3-7 each); on the 5,000-article benchmark, ten
+# instead of twelve took the week from 33.4 s to 28.4 s on an idle machine (one run each).
+STORY_READ = 10
 
 
 @dataclass
