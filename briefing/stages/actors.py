@@ -200,11 +200,11 @@ def _entity_aliases() -> set[str]:
 
 def listed(actors: list[Actor], most: int | None) -> list[Actor]:
     """The actors the brief lists, in `find_actors` order: everyone two or more sources name,
-    however many, then single-source actors while fewer than `most` are listed (None: all)."""
-    if most is None:
-        return actors
+    however many, then single-source actors while fewer than `most` are listed (None: all;
+    0: none, the list is left out)."""
+    if most is None or most == 0:
+        return actors if most is None else []
     several = [a for a in actors if len(a.sources) >= 2]
-    room = max(most - len(several), 0)
-    single = {id(a) for a in actors if len(a.sources) < 2}
-    keep = {id(a) for a in several} | {id(a) for a in [a for a in actors if id(a) in single][:room]}
-    return [a for a in actors if id(a) in keep] if most else []
+    single = [a for a in actors if len(a.sources) < 2][:max(most - len(several), 0)]
+    keep = {id(a) for a in several + single}
+    return [a for a in actors if id(a) in keep]
