@@ -8,10 +8,13 @@ from collections import Counter
 
 from briefing.models import Actor, Document, Evidence, source_order
 from briefing.text.named import Corpus, recurring
-from briefing.text.people import NOT_NAMES, NOT_ACTORS, ORGANISATIONS, TITLE_WORDS, people, same_person
+from briefing.text.people import NOT_ACTORS, NOT_NAMES, ORGANISATIONS, TITLE_WORDS, people, same_person
 from briefing.text.terms import entity_names, entity_spans
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$")
+# Names listed before the one read: "in Iraq and ", "in Syria, Iraq and ".
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_COORDINATED = re.compile(rf"(?:{_NAME}\s*,\s*)*{_NAME},?\s+(?:and|or)\s+$")
+_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?$")
 # Where someone goes or comes from: "fled Syria", "travelled to Syria", "returned from Iraq".
 _MOTION = re.compile(r"\b(?:fle[de]s?|fleeing|escap\w+|travel\w*|go|goes|going|went|gone|return\w*|head(?:s|ed|ing)?|"
                      r"mov(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|deport\w*|arriv\w+|come|came|coming|"
@@ -34,9 +37,19 @@ def _as_state(sentence: str, start: int, end: int) -> bool:
     adjective, demonym or capital before anything but a word of the state (`STATE_NOUNS`),
     a title ("British Prime Minister") or a possessive ("Moscow's decision")."""
     before = sentence[:start]
-    if _LOCATIVE.search(before) or _MOTION.search(before) or _ORIGIN.search(before):
+    listed_before = _COORDINATED.sub("", before)  # "in Iraq and Afghanistan": both are places
+    if any(p.search(b) for p in (_LOCATIVE, _MOTION, _ORIGIN) for b in (before, listed_before)):
         return False
     written = sentence[start:end]
+    following = re.match(r"\s+([A-Za-z][\w.-]*)", sentence[end:])
+    if sentence[end:end + 1] == "-" or (following and (following.group(1)[0].isupper() or "-" in following.group(1))
+                                        and following.group(1).rstrip(".") not in NOT_NAMES
+                                        and following.group(1).lower() not in STATE_NOUNS | TITLE_WORDS):
+        return False  # part of a longer name or a compound: "Iraq Reconstruction", "Washington DC-based", "US-led"
+    of = re.search(r"\b((?:[A-Za-z]+\s+){1,3})of\s+(?:the\s+)?$", before)
+    if of and not any(w.lower() in STATE_NOUNS | TITLE_WORDS for w in of.group(1).split() if w.lower() not in ("the", "of")):
+        return False  # "the history of the US", "the people of Syria"; not "the President of the United
+        # States" or "the government and people of Ukraine"
     if " " in written or re.fullmatch(r"(?:[A-Z]\.?){2,6}", written) or _country_name(written):
         return not re.search(r"\ban?\s+$", before)
     after = re.match(r"(?:['’]s?\b|\s+([A-Za-z]+))", sentence[end:])
@@ -109,16 +122,16 @@ def find_actors(shown: list[tuple[str, list[Evidence]]], documents: list[Documen
         actors.append(Actor(name=spellings[0], kind="person", role=role, variants=spellings[1:],
                             sources=sorted(g["sources"], key=source_order), appears_in=g["refs"]))
     for key, entry in sorted(entities.items(), key=lambda kv: (-len(kv[1]["refs"]), kv[0])):
-        name = _display_name(key)
+        name = _written_name(key, documents)
         actors.append(Actor(name=name, kind="organisation" if key in ORGANISATIONS else "government",
                             variants=[v for v in entity_written(key, documents) if v != name],
                             sources=sorted(entry["sources"], key=source_order), appears_in=entry["refs"]))
-    for name, sources in organisations:
-        actors.append(Actor(name=name, kind="organisation", sources=sorted(sources, key=source_order)))
+    for name, sources, variants in organisations:
+        actors.append(Actor(name=name, kind="organisation", variants=variants, sources=sorted(sources, key=source_order)))
     return actors
 
 
-def _recurring(groups: list[dict], documents, single_words: list) -> tuple[list[dict], list[tuple[str, set]]]:
+def _recurring(groups: list[dict], documents, single_words: list) -> tuple[list[dict], list[tuple[str, set, list]]]:
     """People and organisations named in two or more documents: people join the group of the
     same person (full name or spelling variant) or make their own; organisations by name."""
     texts = {d.article.source.id: [s.text for s in d.sentences] for d in documents}
@@ -158,8 +171,21 @@ def _recurring(groups: list[dict], documents, single_words: list) -> tuple[list[
         if kind == "person" and " " not in name and name not in surnames and len(sources) >= 2:
             groups.append({"spellings": Counter({name: 0}), "roles": Counter(), "sources": set(sources), "refs": [],
                            "first": (min(source_order(s) for s in sources), 1 << 30)})
-    organisations = sorted(((n, s) for (n, k), s in found.items() if k == "organisation" and len(s) >= 2
-                            and n not in _entity_aliases()), key=lambda x: (-len(x[1]), x[0]))
+    spellings = {n: {n: set(s)} for (n, k), s in found.items() if k == "organisation"}
+    for short in sorted(spellings, key=len):
+        # the name without the words before it ("Ways and Means Committee" of the "House Ways
+        # and Means Committee"): one organisation when exactly one longer name ends with it
+        longer = [n for n in spellings if n.endswith(" " + short) and len(short.split()) >= 2]
+        if len(longer) == 1:
+            spellings[longer[0]].update(spellings.pop(short))
+    organisations = []
+    for names in spellings.values():
+        sources = set().union(*names.values())
+        # shown as most sources write it (the longer on a tie), the other spelling a variant
+        name = max(names, key=lambda n: (len(names[n]), len(n)))
+        if len(sources) >= 2 and not set(names) & _entity_aliases():
+            organisations.append((name, sources, sorted(set(names) - {name})))
+    organisations.sort(key=lambda x: (-len(x[1]), x[0]))
     return groups, organisations
 
 
@@ -176,9 +202,36 @@ def entity_written(key: str, documents) -> list[str]:
 
     text = "\n".join(s.text for d in documents for s in d.sentences)
     short = _display_name(key).split()[-1][:4]
+    names = _names_of(key)
     return [v for v in entity_variants(key) if re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text)
-            and (re.fullmatch(r"(?:[A-Z]\.?){2,6}", v)
+            and (re.fullmatch(r"(?:[A-Z]\.?){2,6}", v) or v in names
                  or (short in v and len(v.split()) > 1 and not re.search(r"(?:an|ans|ese|ish|is)$", v)))]
+
+
+def _names_of(key: str) -> list[str]:
+    """The names of a country or organisation in data/aliases.toml, before its demonyms and
+    capital ("United Kingdom", "U.K.", "UK", "Britain", "Great Britain"; not "British", "London")."""
+    from briefing.text.terms import entity_variants
+
+    names = []
+    for variant in entity_variants(key):
+        if not _country_name(variant):
+            break
+        names.append(variant)
+    return names
+
+
+def _written_name(key: str, documents) -> str:
+    """A country or organisation named as the sources name it: its usual name when they write
+    it, else the first of its other names they write ("Britain" for articles that never say
+    "United Kingdom"); abbreviations only when nothing longer is written."""
+    usual = _display_name(key)
+    text = "\n".join(s.text for d in documents for s in d.sentences)
+    written = [v for v in _names_of(key) if re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text)]
+    if usual in written or not written:
+        return usual
+    full = [v for v in written if not re.fullmatch(r"(?:[A-Z]\.?){2,6}", v)]
+    return (full or [usual])[0]
 
 
 def _display_name(key: str) -> str:

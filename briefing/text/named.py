@@ -25,8 +25,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefing.text.compare import country as _country
-from briefing.text.people import (_ACTING, _ORGANISATION_ENDS, _PLACE_STARTS, NOT_NAMES, TITLE_WORDS, label_word,
-                                  not_a_person_here)
+from briefing.text.people import (_ACTING, _ORGANISATION_ENDS, _PLACE_STARTS, AFFILIATIONS, NOT_NAMES, RANKS,
+                                  TITLE_HEADS, TITLE_WORDS, label_word, not_a_person_here)
 from briefing.text.terms import entity_spans, stop_words
 
 ORGANISATION_WORDS = _ORGANISATION_ENDS
@@ -44,7 +44,13 @@ NOT_ACRONYMS = {"AM", "PM", "ET", "BST", "GMT", "UTC", "EST", "EDT", "PST", "CEO
                 "II", "III", "IV", "UK", "US", "USA", "EU", "UN", "MP", "PS", "VIP", "DC", "GDP", "AFP"}
 _JOIN = r"(?:\s+(?:of the|for the|of|for|the|de|du|la|al|bin|van|von|der)(?=\s+[A-Z]))?"
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]\.|al-[A-Z][a-z]+)"
-_RUN = re.compile(rf"\b{_WORD}(?:{_JOIN}\s+{_WORD})*")
+# A company's legal form after its name belongs to it ("Zuckerman Spaeder LLP", "Boeing Co.")
+_LEGAL_FORM = r"(?:,?\s+(?:LLP|LLC|PLC|Inc\.?|Co\.|Co\b|Corp\.?|Ltd\.?|GmbH|AG)(?![\w-]))"
+_RUN = re.compile(rf"\b{_WORD}(?:{_JOIN}\s+{_WORD})*{_LEGAL_FORM}?")
+# An organisation's name may join its words with "and", "on" or "in" ("House Ways and Means
+# Committee", "Law and Justice Party"): only a run that ends with an organisation's word is
+# read so; any other "and" separates two names.
+_ORGANISATION_RUN = re.compile(rf"\b{_WORD}(?:(?:{_JOIN}|\s+(?:and|on|in|&))\s+{_WORD})*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 # A dateline opening a wire story: the place in capitals ("KIEV", "DONETSK/KIEV"), then a
@@ -75,7 +81,15 @@ def named(text: str) -> list[Named]:
     dateline = _DATELINE.match(text)
     skip = dateline.end() if dateline else 0
     out: list[Named] = []
+    joined = [m for m in _ORGANISATION_RUN.finditer(text) if re.search(r"\s(?:and|on|in|&)\s", m.group(0))
+              and m.group(0).split()[-1] in ORGANISATION_WORDS and m.start() >= skip]
+    for m in joined:
+        name = _trim(m.group(0), titles=False)  # "House Ways and Means Committee" keeps its House
+        if len(name.split()) >= 3 and re.search(r"\s(?:and|on|in|&)\s", name):
+            out.append(Named(name, "organisation", not text[:text.find(name, m.start())].strip(" \"“‘'(")))
     for m in _RUN.finditer(text):
+        if any(j.start() <= m.start() < j.end() for j in joined):
+            continue
         run = m.group(0)
         first = run.split()[0]
         if not text[:m.start()].strip(" \"“‘'(") and re.search(r"[^s]s$", first):
@@ -89,6 +103,9 @@ def named(text: str) -> list[Named]:
         start = text.find(name, m.start())
         opens = not text[:start].strip(" \"“‘'(")
         words = name.split()
+        if re.search(_LEGAL_FORM + "$", name) and len(words) >= 2:
+            out.append(Named(name, "organisation", opens))
+            continue
         if words[-1].split("-")[-1] in ORGANISATION_WORDS | OUTLET_WORDS and len(words) >= 2:
             # a title word cut from its front belonged to the name ("Air Operations Center"):
             # what is left is no organisation's name
@@ -100,6 +117,11 @@ def named(text: str) -> list[Named]:
             continue
         if labelled(words) or not_a_person_here(text, start, start + len(name)):
             continue
+        cut = run[:run.find(name)].split() if name in run else []
+        if any(w.lower() in TITLE_WORDS and w.lower() not in stop_words() for w in cut) \
+                and not any(w.lower().rstrip(".").split("-")[0] in TITLE_HEADS | RANKS for w in cut):
+            continue  # a name's word cut from its front, no title: "Federal Contract Misconduct Database"
+        name, start, words = _after_title(name, start, words)
         if len(words) == 1:
             if re.match(r"\s+(?:said|says|told|added)\b", text[start + len(name):]) \
                     and not re.search(r"\b[Tt]he\s+$", text[:start]) \
@@ -135,13 +157,39 @@ def _beside_name(text: str, start: int, end: int) -> bool:
     return bool(_BESIDE_NAME[1].match(text, end))
 
 
-def _trim(run: str) -> str:
-    """The run without sentence openers, titles and joins at its ends."""
+def _after_title(name: str, start: int, words: list[str]) -> tuple[str, int, list[str]]:
+    """A person's name without the title or party before it: "Police Commissioner Anthony W.
+    Batts" is Anthony W. Batts, "Ranking Democrat Sander Levin" is Sander Levin. Cut after the
+    last title word that leaves a name of one word or more behind it."""
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i].lower().rstrip(".")
+        if word in TITLE_HEADS or (word in AFFILIATIONS and len(words) - i > 2):
+            rest = words[i + 1:]
+            return " ".join(rest), start + name.find(" ".join(rest)), rest
+    return name, start, words
+
+
+def _opener(word: str) -> bool:
+    """A sentence's opening adverb or participle ("Speaking", "Separately"), which a name is
+    not ("Boeing", "Kelly"): words in -ly or -ing that the lexicon knows as adverb or verb."""
+    if not word.endswith(("ly", "ing")):
+        return False
+    from lemminflect import getAllLemmas  # its lexicon loads on first use, not at import
+
+    kinds = getAllLemmas(word.lower())
+    return "VERB" in kinds or "ADV" in kinds
+
+
+def _trim(run: str, titles: bool = True) -> str:
+    """The run without sentence openers, titles (with `titles`) and joins at its ends."""
     words = run.split()
     stops = stop_words()
-    while words and (words[0].lower() in stops or words[0].endswith(("ly", "ing")) or words[0] in NOT_NAMES
-                     or re.fullmatch(r"[A-Z]\.", words[0]) or words[0].lower() in TITLE_WORDS or words[0] in ("Mr.", "Mrs.", "Ms.", "Dr.")
-                     or words[0].lower().split("-")[0] in TITLE_WORDS):
+
+    def title(word: str) -> bool:
+        return titles and (word.lower() in TITLE_WORDS or word.lower().split("-")[0] in TITLE_WORDS)
+
+    while words and (words[0].lower() in stops or _opener(words[0]) or words[0] in NOT_NAMES
+                     or re.fullmatch(r"[A-Z]\.", words[0]) or title(words[0]) or words[0] in ("Mr.", "Mrs.", "Ms.", "Dr.")):
         words = words[1:]
     while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("of", "for", "the", "de", "al", "bin")):
         words = words[:-1]
@@ -155,11 +203,20 @@ def labelled(words: list[str]) -> bool:
 
 
 def _person(words: list[str]) -> bool:
-    if not 2 <= len(words) <= 4 or words[0] in _PLACE_STARTS:
+    if not 2 <= len(words) <= 4 or words[0] in _PLACE_STARTS or _all_common(words):
         return False
     return not any(w in ORGANISATION_WORDS or w in PLACE_WORDS or w in NOT_NAMES or w.lower() in TITLE_WORDS
                    or w.lower() in ("of", "for", "the") or re.search(r"-(?:to|based|backed|[a-z]+ed)\b", w)
                    for w in words)
+
+
+def _all_common(words: list[str]) -> bool:
+    """Every word of the run is an ordinary English word ("Integrity Information System",
+    "Wartime Contracting"): a thing's name, not a person's, whose names the lexicon does not
+    hold ("Kevin", "Davis"). A person named only with ordinary words ("Mark Price") is missed."""
+    from lemminflect import getAllLemmas  # its lexicon loads on first use, not at import
+
+    return all(getAllLemmas(w.lower()) for w in words if len(w.rstrip(".")) > 1)
 
 
 def _single(name: str, start: int, text: str, taken: list[tuple[int, int]]) -> bool:

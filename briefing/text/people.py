@@ -28,8 +28,13 @@ TITLE_HEADS = {
     "diplomat", "representative", "adviser", "advisor", "head", "prince", "emperor", "dictator",
     "congressman", "congresswoman", "lawmaker", "judge", "prosecutor", "professor", "analyst", "chancellor",
     "ceo", "founder", "officer", "colonel", "captain", "lieutenant", "sergeant", "marshal", "pope", "speaker",
-    "attorney",
+    "attorney", "commissioner", "superintendent", "inspector", "detective", "sheriff", "councilman",
+    "councilwoman", "alderman", "delegate", "treasurer", "comptroller", "magistrate", "bishop", "cardinal",
+    "rabbi", "imam", "reverend", "pastor", "spokesmen",
 }
+# A party's member written before a name ("Ranking Democrat Sander Levin", "Republican Sen.
+# John Smith"): what the person is, like a title, not part of the name.
+AFFILIATIONS = {"democrat", "republican", "tory", "labour", "conservative", "liberal", "socialist", "communist"}
 # Military ranks besides those above: a rank before a name is a title, not a given name
 # ("Senior Airman Ivan Cooper" is Ivan Cooper).
 RANKS = {"airman", "seaman", "corporal", "brigadier", "commodore", "ensign", "major"}
@@ -72,7 +77,7 @@ _ORGANISATION_ENDS = {
     "Airways", "Lines", "Logistics", "Industries", "Resources", "Electric", "Steel", "Solutions", "Global",
     "Authority", "League", "Assembly", "Congregation", "Embassy", "Department", "Bureau", "Observatory",
     "Crescent", "Cross", "Committees", "Rights", "Force", "Wing", "Navy", "Squadron", "Brigade", "Command",
-    "Leadership", "Council",
+    "Leadership", "Council", "Tribunal",
 }
 _PLACE_STARTS = {"New", "San", "Los", "Las", "Hong", "Port", "Saint", "St", "Santa", "Sao", "Rio", "Abu", "Kuala"}
 ORGANISATIONS = {"united_nations", "un_security_council", "nato", "iaea", "who", "imf", "world_bank",
@@ -87,9 +92,9 @@ _OUTLET = r"(?:[A-Z]{2,6}|[A-Z][a-z]+\s+(?:News|Times|Post|Tribune|Journal|Show|
 _CREDIT_BEFORE = re.compile(rf"\b{_OUTLET}['’]s\s+$")
 _CREDIT_AFTER = re.compile(rf"\s*/\s*[A-Z]|,\s+{_OUTLET}(?:\s+News)?\s*(?:,|$)")
 # Word endings of adjectives and group labels, never of a person's name: nationality and
-# religion ("Irish", "Jewish", "Korean"), political labels ("Democratic") and plural agent
-# nouns ("Brexiteers", "Loyalists").
-LABEL_ENDINGS = ("ish", "ese", "eers", "ists", "atic", "amic")
+# religion ("Irish", "Jewish", "Korean"), political labels ("Democratic", "Republicans") and
+# plural agent nouns ("Brexiteers", "Loyalists").
+LABEL_ENDINGS = ("ish", "ese", "eers", "ists", "atic", "amic", "crats", "icans")
 _TIME_WORDS = {"yesterday", "today", "tonight", "tomorrow", "earlier", "later", "last", "next", "this"}
 
 
@@ -177,7 +182,7 @@ def _bare(word: str) -> str:
 def _title_word(word: str) -> bool:
     """A word of a title, also hyphenated ("President-elect", "Vice-President")."""
     lower = word.lower()
-    return lower in TITLE_WORDS or (("-" in lower) and lower.split("-")[0] in TITLE_WORDS)
+    return lower in TITLE_WORDS or lower in AFFILIATIONS or (("-" in lower) and lower.split("-")[0] in TITLE_WORDS)
 
 
 def _role_before(text: str, start: int, entity_at: list[tuple[int, int]]) -> str | None:
@@ -208,8 +213,12 @@ def _role_before(text: str, start: int, entity_at: list[tuple[int, int]]) -> str
 def same_person(a: str, b: str) -> bool:
     """Two spellings of one name: as many words, one of them equal, the others spelling
     variants as claim matching reads them (terms.spelling_variant: Sergey/Sergei,
-    Jong/Jung; not Maria/Marta, who are two people)."""
+    Jong/Jung; not Maria/Marta, who are two people). A middle initial that only one spelling
+    gives is left out ("Anthony W. Batts" is Anthony Batts); particles are read in any case
+    ("Mohammed bin Salman", "Mohammad Bin Salman")."""
     wa, wb = _unprefixed(a), _unprefixed(b)
+    if len(wa) != len(wb):
+        wa, wb = _uninitialled(wa), _uninitialled(wb)
     if len(wa) != len(wb) or wa == wb:
         return wa == wb
     pairs = list(zip(wa, wb))
@@ -217,9 +226,19 @@ def same_person(a: str, b: str) -> bool:
         x == y or (x[0] == y[0] and spelling_variant(x.lower(), y.lower())) for x, y in pairs)
 
 
+_PARTICLES = {"bin", "ibn", "bint", "de", "da", "del", "der", "van", "von", "la", "le"}
+
+
 def _unprefixed(name: str) -> list[str]:
-    """The words of a name, an Arabic article left out ("Omar al-Rashid" is "Omar Rashid")."""
-    return [w.removeprefix("al-").removeprefix("Al-").removeprefix("el-") for w in name.split() if w not in ("al", "Al")]
+    """The words of a name, an Arabic article left out ("Omar al-Rashid" is "Omar Rashid"),
+    particles in lower case."""
+    words = [w.removeprefix("al-").removeprefix("Al-").removeprefix("el-") for w in name.split() if w not in ("al", "Al")]
+    return [w.lower() if w.lower() in _PARTICLES else w for w in words]
+
+
+def _uninitialled(words: list[str]) -> list[str]:
+    """A name's words without middle initials ("W." in "Anthony W. Batts")."""
+    return [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
 
 
 # Words between a preposition and the title that leave the slot unchanged; "then" and "former"

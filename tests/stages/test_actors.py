@@ -111,3 +111,44 @@ def test_a_descriptor_or_a_place_line_run_into_a_name_is_not_another_person(writ
     people_listed = {x["name"] for x in build([a])["actors"] if x["kind"] == "person"}
     assert "Adolf Kessler" in people_listed
     assert not people_listed & {"Nazi Adolf Kessler", "Adolf Kessler Arnby", "Holocaust Kessler"}, people_listed
+
+
+def test_a_name_joined_with_and_a_title_or_party_before_a_name_and_a_middle_initial(write):
+    a_body = ["The House Ways and Means Committee voted on Wednesday to refer Mara Lindqvist to prosecutors.",
+              "Police Commissioner Anton W. Brask said the referral was unusual.",
+              "Ranking Democrat Pell Osterberg said the vote was a political stunt."]
+    b_body = ["The Ways and Means Committee said Mara Lindqvist had misled investigators.",
+              "Commissioner Anton Brask said his officers would cooperate with prosecutors.",
+              "Pell Osterberg said the committee had no evidence."]
+    a = write("a.md", article("Committee refers Lindqvist", a_body, "2024-05-03"))
+    write("b.md", article("Referral of Lindqvist", b_body, "2024-05-03"))
+    listed = {x["name"]: x for x in build([a])["actors"]}
+    assert "House Ways and Means Committee" in listed and listed["House Ways and Means Committee"]["kind"] == "organisation"
+    assert listed["House Ways and Means Committee"]["sources"] == ["1", "2"]  # "the Ways and Means Committee" too
+    assert not {n for n in listed if "Means" in n} - {"House Ways and Means Committee"}
+    brask = [n for n in listed if "Brask" in n]
+    assert len(brask) == 1 and brask[0] in ("Anton W. Brask", "Anton Brask"), listed.keys()
+    assert listed[brask[0]]["sources"] == ["1", "2"]
+    assert "Pell Osterberg" in listed and "Democrat Pell Osterberg" not in listed
+
+
+def test_a_company_keeps_its_legal_form_and_a_thing_named_in_common_words_is_no_person():
+    assert [n.name for n in named("The firm Varn Osterberg LLP said its client would not testify.")] == [
+        "Varn Osterberg LLP"]
+    assert [(n.name, n.kind) for n in named("The jet was built by Boeing Co. and sold in 2002.")] == [
+        ("Boeing Co", "organisation")]  # "Co." with or without its full stop, which may end a sentence
+    assert named("Contractors are listed in the Federal Awardee Performance and Integrity Information System.") == []
+    assert [n.name for n in named("Speaking on Tuesday, Emily Varga said so.")] == ["Emily Varga"]
+
+
+def test_countries_in_a_list_of_places_or_a_longer_name_are_not_actors_and_a_country_is_named_as_written(write):
+    a_body = ["Contractors in Iraq and Afghanistan committed fraud, the Kessland Audit Office said on Monday.",
+              "The Special Inspector General for Iraq Reconstruction said billions were wasted.",
+              "Britain said on Monday it would ban the contractors from new work."]
+    b_body = ["It was the largest fraud in the history of the US, the Kessland Audit Office said.",
+              "Britain's ministers said the contractors had to repay the money."]
+    a = write("a.md", article("Contract fraud", a_body, "2024-05-03"))
+    write("b.md", article("Fraud report", b_body, "2024-05-03"))
+    actors = {x["name"] for x in build([a])["actors"]}
+    assert not actors & {"Iraq", "Afghanistan", "United States", "US"}, actors
+    assert "Britain" in actors and "United Kingdom" not in actors
