@@ -100,6 +100,7 @@ def describe(name: str, limits: Limits) -> str:
 # of three articles (the example: 468 words of claims) is never cut; one of a hundred keeps
 # its best claims. Profiles change it with [lengths] claim_words.
 CLAIM_WORDS = 750
+READING_WORDS = 1200  # the whole brief before its source list; claims give way when it is longer
 TIMELINE_WORDS = 150  # events most sources report first; a profile's [lengths] timeline sets a count instead
 ACTORS_MAX = 12
 # The per-source summaries appendix is for checking a brief made from a handful of articles
@@ -123,6 +124,7 @@ class Options:
     timeline_max: int | None = None  # None: the events that fit in TIMELINE_WORDS; 0: no timeline
     actors_max: int | None = ACTORS_MAX  # None: every actor; 0: no actors list
     claim_words: int | None = CLAIM_WORDS  # words of claims in the sections; None: no limit
+    reading_words: int | None = READING_WORDS  # words before the source list (needs claim_words); None: no limit
     appendix_words: int | None = APPENDIX_WORDS  # longest appendix printed; None: no limit
     appendix: bool = False  # print the per-source summaries after the sources (--appendix)
     # make a claim of every sentence, not only of each article's condensed set: the short
@@ -151,6 +153,7 @@ def options_with_profile(options: Options, profile: Profile) -> Options:
         timeline_max=lengths.get("timeline", options.timeline_max),
         actors_max=lengths.get("actors", options.actors_max),
         claim_words=lengths.get("claim_words", options.claim_words),
+        reading_words=lengths.get("reading_words", options.reading_words),
         appendix_words=lengths.get("appendix_words", options.appendix_words),
         appendix=options.appendix or profile.appendix,
     )

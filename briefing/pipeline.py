@@ -97,15 +97,39 @@ def make_brief(articles: list[Article], options: Options = Options(),
     # 5. merge the sentences that state the same claim across articles; compare their facts
     published = {a.source.id: a.source.published for a in articles}
     claims, witnesses = synthesize.merge(summaries, published, stand_alone=not options.keep_all)
-    # 6. sort the claims into sections
+    # 6. sort the claims into sections; 7-8 (_compose): support, key points, timeline and actors
+    # of the best claims within the claims' word budget;
+    # a brief still over five minutes of reading (rendered Markdown before its sources: the
+    # key points' context sentences, denials, the timeline) is made again with fewer claim words
+    classified = classify.classify(claims, documents, options.scheme or classify.load_scheme())
+    budget = options.claim_words
+    brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget)
+    leads_chosen = [c.text for c in brief.key_points]  # kept as they are: the other claims give way
+    for _ in range(3):
+        over = _reading_words(brief) - options.reading_words if options.reading_words and budget else 0
+        if over <= 0:
+            break
+        budget = max(budget - over, 50)
+        brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget, leads_chosen)
+    return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
+
+
+def _compose(claims: list[Claim], articles: list[Article], summaries, witnesses, origin_of, options: Options,
+             claim_words: int | None, lead_texts: list[str] | None = None) -> Brief:
+    """Stages 7-8 on the classified claims: the best that fit in `claim_words`, numbered, their
+    support, denials, the key points (those of `lead_texts` when given, kept whatever the
+    budget), sections, timeline and actors, in one Brief."""
+    documents = [s.document for s in summaries]
     scheme = options.scheme or classify.load_scheme()
-    claims = fit_reading_time(classify.classify(claims, documents, scheme), options.claim_words)
-    claims = number_claims(claims, scheme)
+    claims = number_claims(fit_reading_time(claims, claim_words, set(lead_texts or ())), scheme)
     # 7. how well each claim is supported, which claims are denied, when things happened, who acted
     claims = corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
     claims = contested.link_denials(claims, documents, witnesses)
     # 8. bottom line up front: the key points, then the other claims in their sections
-    points = leads.choose(claims, summaries, options.key_points_max or leads.KEY_POINTS_MAX)
+    if lead_texts is None:
+        points = leads.choose(claims, summaries, options.key_points_max or leads.KEY_POINTS_MAX)
+    else:
+        points = sorted((c for c in claims if c.text in lead_texts), key=lambda c: lead_texts.index(c.text))
     in_points = {c.ref for c in points}
     sections = classify.sections_of([c for c in claims if c.ref not in in_points], scheme)
     events = build_timeline(claims, documents, witnesses)
@@ -114,7 +138,7 @@ def make_brief(articles: list[Article], options: Options = Options(),
     shown = [(c.ref, c.evidence) for c in claims] + [(e.ref, e.evidence) for e in timeline + undated] \
         + [(c.ref, list(d.evidence)) for c in claims for d in c.denials]
     source_summaries = [(s.source_id, [s.document.sentences[i].text for i in s.condensed]) for s in summaries]
-    brief = Brief(
+    return Brief(
         title=options.title or headline.derive_title(articles, claims, points),
         sources=[describe.describe(d.article, [s.text for s in d.sentences]).source for d in documents],
         key_points=points,
@@ -131,7 +155,13 @@ def make_brief(articles: list[Article], options: Options = Options(),
         language_note=language.brief_note([a.source.language for a in articles]),
         texts={d.article.source.id: d.article.text for d in documents},
     )
-    return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
+
+
+def _reading_words(brief: Brief) -> int:
+    """Words a reader reads before the source list: of the rendered Markdown."""
+    from briefing.render import views
+
+    return len(views.to_markdown(brief).split("\n## Sources\n", 1)[0].split())
 
 
 def read_articles(inputs: list[str], exclude: Path | None = None,
@@ -156,16 +186,18 @@ def read_articles(inputs: list[str], exclude: Path | None = None,
     return articles, problems
 
 
-def fit_reading_time(claims: list[Claim], words: int | None) -> list[Claim]:
+def fit_reading_time(claims: list[Claim], words: int | None, kept: set[str] = frozenset()) -> list[Claim]:
     """The best claims (claims arrive best first, each placed in its section) that fit in
     `words` words, each section keeping at least its best claim so that no section the
-    sources speak to goes missing; claims keep their order."""
+    sources speak to goes missing, and the claims whose text is in `kept` (the key points);
+    claims keep their order."""
     if words is None or sum(len(c.text.split()) for c in claims) <= words:
         return claims
     best_of_section: dict[str, Claim] = {}
     for claim in claims:
-        best_of_section.setdefault(claim.section, claim)
-    keep = {id(c) for c in best_of_section.values()}
+        if claim.text not in kept:  # a key point is printed with the key points, not in its section
+            best_of_section.setdefault(claim.section, claim)
+    keep = {id(c) for c in best_of_section.values()} | {id(c) for c in claims if c.text in kept}
     used = sum(len(c.text.split()) for c in claims if id(c) in keep)
     for claim in claims:
         if id(claim) not in keep and used + len(claim.text.split()) <= words:

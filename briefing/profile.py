@@ -35,6 +35,7 @@ LENGTHS = {"key_points": (1, 20, "claims in the key points"),
            "timeline": (0, 500, "events in the timeline; 0 leaves it out"),
            "actors": (0, 500, "actors listed; 0 leaves the list out"),
            "claim_words": (50, 100_000, "words of claims in the sections; the best claims are kept"),
+           "reading_words": (200, 1_000_000, "words of the whole brief before its sources; claims give way"),
            "appendix_words": (0, 10_000_000, "longest source-summaries appendix printed; 0 never prints it")}
 SECTION_KEYS = ("key", "title", "cues", "default")
 _SECTION_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_corpus
-from briefing.options import CLAIM_WORDS, Options, options_with_profile
+from briefing.options import CLAIM_WORDS, READING_WORDS, Options, options_with_profile
 from briefing import pipeline, profile
 from briefing.render import views as render
 from briefing.render import json as brief_json
@@ -108,3 +108,24 @@ def test_a_profile_with_bad_budgets_names_both(tmp_path):
         profile.load(path)
     message = str(caught.value)
     assert "'lengths.claim_words' is 10" in message and "'lengths.appendix_words' is -1" in message
+
+
+def before_sources(brief) -> int:
+    return len(render.to_markdown(brief).split("\n## Sources\n", 1)[0].split())
+
+
+def test_the_whole_brief_is_read_in_five_minutes(cut, uncut):
+    # key points with the sentences they lean on, denials and the timeline come on top of the
+    # claims' budget: the whole brief before its source list is still at most 1,200 words
+    assert before_sources(uncut) > READING_WORDS  # uncut, forty articles run longer
+    assert before_sources(cut) <= READING_WORDS
+
+
+def test_a_profile_sets_the_reading_length_and_claims_give_way(tmp_path, many, cut):
+    path = tmp_path / "short.toml"
+    # claims give way down to the key points and each section's best claim (here about 800 words)
+    path.write_text("[lengths]\nreading_words = 900\n")
+    brief = pipeline.build([str(many)], options_with_profile(Options(), profile.load(path))).brief
+    assert before_sources(brief) <= 900 < before_sources(cut)
+    assert len(claims_of(brief)) < len(claims_of(cut))
+    assert [c.text for c in brief.key_points] == [c.text for c in cut.key_points]  # the bottom line stays
