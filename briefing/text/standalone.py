@@ -24,8 +24,9 @@ from functools import lru_cache
 from typing import Literal
 
 from briefing.models import Document, Sentence
-from briefing.text.people import TITLE_HEADS
 from briefing.text.quotes import States, pair_up
+from briefing.text.people import TITLE_HEADS
+from briefing.text.speakers import NAME, NOT_NAMES, PRONOUN_SAID, REPORTING, named_speaker
 from briefing.text.sentences import split_spans
 from briefing.text.unfit import IRREGULAR_PAST, unfit
 
@@ -83,8 +84,19 @@ _DEICTIC = re.compile(r"[\W_]*(?:(?:this|so)\s+(?:far|week|month|year|morning|af
                       r"those\s+(?:who|whom|whose|with|in|at|on|from|[a-z]+(?:ing|ed)))\b", re.I)
 # A pronoun subject after a word that opens the sentence: "Already he has ...", "Now they ...",
 # or after a fronted phrase and its comma: "Next week, it will ...", "In a statement, they said".
-_LATE_PRONOUN = re.compile(r"[\W_]*[A-Z][a-z]+,?\s+(?:he|she|they)\s")
-_FRONTED = re.compile(r"[\W_]*(?:[\w'’-]+\s+){0,4}[\w'’-]+,\s+(?=(?:he|she|it|they)\s)")
+# The pronoun may carry its verb: "On Ohio, they’ve been ...", "Now he’s ...".
+_CONTRACTED = r"(?:['’](?:ve|s|re|d|ll))?"
+_LATE_PRONOUN = re.compile(r"[\W_]*[A-Z][a-z]+,?\s+(?:he|she|they)" + _CONTRACTED + r"\s")
+_FRONTED = re.compile(r"[\W_]*(?:[\w'’-]+\s+){0,4}[\w'’-]+,\s+(?=(?:he|she|it|they)" + _CONTRACTED + r"\s)")
+# A set counted before ("Of the 10, four have ..."), a time or manner set by what came before
+# ("signed the document the same day", "responded in kind"), anywhere in the sentence; "the
+# same day as ..." names its own reference.
+_OF_COUNTED = re.compile(r"[\W_]*of\s+the\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b", re.I)
+_SET_BEFORE = re.compile(r"\b(?:the\s+same\s+(?:day|night|morning|week|month|year|time)(?!\s+(?:as|that|when)\b)|"
+                         r"in\s+kind)\b", re.I)
+# A description that presupposes its earlier mention: "The new pressure on X comes ...", "The
+# latest attack ...", unless it names its own source ("The latest figures from the ministry").
+_PRESUPPOSED = re.compile(r"[\W_]*the\s+(?:new|latest|renewed|fresh|further)\s+[a-z]+\b(?!\s+(?:of|from|by|for|that|which)\b)", re.I)
 # The writer speaking ("From what we can tell, ..."): a first person outside quotation marks.
 _FIRST_PERSON_ANYWHERE = re.compile(r"\b(?:we|I|our|us|my|we['’]re|I['’]m)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
@@ -106,16 +118,8 @@ INSTITUTIONS = frozenset("""government police army military navy ministry counci
 court courts president presidency cabinet embassy brigade department agency commission senate
 congress house assembly legislature opposition prosecutor prosecutors authorities administration
 constitution coast guard regime junta pentagon kremlin vatican un""".split())
-# A quotation, or a sentence, attributed only to a pronoun or a bare title:
-# '"We told them ...," he said.', 'The plane was fine, he said.', '"...," the general said.',
-# '"...," they observed,' (a verb in the past after a personal pronoun, ending the clause).
-_REPORTING = (r"(?:said|says|say|added|adds|told|tells|argued|argues|wrote|writes|noted|notes|claimed|stressed|"
-              r"explained|insisted|warned|stated|continued|asked|replied|responded|recalled)")
-_PRONOUN_SAID = re.compile(
-    r"[,;:“”\"—–]\s*(?:(?:he|she|they|it|we|i)\s+" + _REPORTING
-    + r"|(?:he|she|they|we|i)\s+[a-z]+ed(?=\s*[,.;:!?\"”])|" + _REPORTING + r"\s+(?:he|she|they))\b")
 # ... or to a bare title, a definite description of someone named before ("the general said").
-_TITLE_SAID = re.compile(r"[,;:“”\"—–]\s*the\s+(?:" + "|".join(sorted(TITLE_HEADS)) + r")\s+" + _REPORTING + r"\b")
+TITLE_SAID = re.compile(r"[,;:“”\"—–]\s*the\s+(?:" + "|".join(sorted(TITLE_HEADS)) + r")\s+" + REPORTING + r"\b")
 # A short sentence ending on what it points to: "Russia denies this." (a longer one often names
 # it: "an agency ... vowed to abolish it"; judged: 16 of 16 up to 15 words junk, 11 of 18 longer).
 POINTED_END_WORDS = 15
@@ -136,7 +140,7 @@ def opens_back(sentence: str) -> bool:
     opening a quotation that names its speaker ('"We will rebuild," Mayor Ana Ruiz said.')."""
     if not _OPENER.match(sentence) or _DUMMY_IT.match(sentence) or _DEICTIC.match(sentence):
         return False
-    return not (_QUOTE_OPENS.match(sentence) and _named_speaker(sentence))
+    return not (_QUOTE_OPENS.match(sentence) and named_speaker(sentence))
 
 
 def points_back(sentence: str, topic: str = "", descriptions: bool = True, span: str = "") -> str:
@@ -149,13 +153,14 @@ def points_back(sentence: str, topic: str = "", descriptions: bool = True, span:
     fronted = _FRONTED.match(sentence)
     if fronted and not _DUMMY_IT.match(sentence[fronted.end():]):
         return "points back"
-    if opens_back(sentence) or _LATE_PRONOUN.match(sentence) \
-            or _BACK_EARLY.search(" ".join(sentence.split()[:12])) or _THE_OTHER.search(sentence):
+    if opens_back(sentence) or _LATE_PRONOUN.match(sentence) or _OF_COUNTED.match(sentence) \
+            or _BACK_EARLY.search(" ".join(sentence.split()[:12])) or _THE_OTHER.search(sentence) \
+            or _SET_BEFORE.search(_QUOTED.sub("", sentence)):
         return "points back"
     if _FIRST_PERSON_ANYWHERE.search(_QUOTED.sub("", span or sentence)):
         return "unattributed first person"
-    if (_PRONOUN_SAID.search(sentence) or descriptions and _TITLE_SAID.search(sentence)) \
-            and not _named_speaker(sentence):
+    if (PRONOUN_SAID.search(sentence) or descriptions and TITLE_SAID.search(sentence)) \
+            and not named_speaker(sentence):
         return "attributed to a pronoun"
     if _BARE_QUOTE.match(sentence):
         return "unattributed quotation"
@@ -163,6 +168,9 @@ def points_back(sentence: str, topic: str = "", descriptions: bool = True, span:
         return "points back"
     if not descriptions:
         return ""
+    presupposed = _PRESUPPOSED.match(sentence)
+    if presupposed and not set(_WORDS.findall(presupposed.group(0).lower())[2:]) & set(_WORDS.findall(topic.lower())):
+        return "points back"
     definite = _DEFINITE.match(sentence)
     if definite:
         words = definite.group(1).split()
@@ -179,15 +187,13 @@ def points_back(sentence: str, topic: str = "", descriptions: bool = True, span:
 # named who knows where).
 _PERSONAL = re.compile(r"[\W_]*(?:he|she|his|her|him)(?![\w-])", re.I)
 _FIRST_PERSON = re.compile(r"[\W_]*(?:we|i|you|our|my|your|us)(?![\w-])", re.I)
-_NAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z’'-]+")
 # "the two leaders", "the three countries" stand for names just listed ("Seoul and Tokyo", "South
 # Korea, Japan, and the United States").
 _COUNTED = re.compile(r"(?:two|three|four|five|six|both)\s")
 _PROPER = r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
 _ENUMERATION = re.compile(_PROPER + r"(?:,\s*" + _PROPER + r")*,?\s+(?:and|&)\s+" + _PROPER)
 _QUOTE_FIRST = re.compile(r"\s*(?:[\"“‘]|``)")
-_SURNAME_SAID = re.compile(r"\b[A-Z][a-z’'-]+\s+" + _REPORTING + r"\b")  # "Ruiz said"
-_NOT_NAMES = frozenset("The A An In On At But And It This That He She They We For With From By As".split())
+_SURNAME_SAID = re.compile(r"\b[A-Z][a-z’'-]+\s+" + REPORTING + r"\b")  # "Ruiz said"
 
 
 def resolved(sentence: str, before: str) -> bool:
@@ -196,9 +202,9 @@ def resolved(sentence: str, before: str) -> bool:
     plane"); a connective or "they"/"this" is taken as carried on by any sentence before."""
     if _FIRST_PERSON.match(_QUOTED.sub("", sentence)):
         return False
-    if _PERSONAL.match(sentence) or ((_PRONOUN_SAID.search(sentence) or _TITLE_SAID.search(sentence)) and not _OPENER.match(sentence)) \
+    if _PERSONAL.match(sentence) or ((PRONOUN_SAID.search(sentence) or TITLE_SAID.search(sentence)) and not _OPENER.match(sentence)) \
             or _QUOTE_FIRST.match(sentence):  # a quotation's speaker
-        return any(m.group(1) not in _NOT_NAMES for m in _NAME.finditer(before)) \
+        return any(m.group(1) not in NOT_NAMES for m in NAME.finditer(before)) \
             or bool(_SURNAME_SAID.search(before))
     definite = _DEFINITE.match(sentence)
     if definite and not _OPENER.match(sentence):
@@ -219,18 +225,7 @@ def _self_named(words: list[str]) -> bool:
 
 
 def _verb_like(word: str) -> bool:
-    return word.endswith("ed") or word in IRREGULAR_PAST or word in _NOT_NOUNS or bool(re.fullmatch(_REPORTING, word))
-
-
-def _named_speaker(sentence: str) -> bool:
-    """Whether the sentence names a speaker beside the pronoun ("Jones said ... he said"), or
-    after its quotation ('"...," Emma Norton, the head of legal casework, said.', '"...,"
-    Kurt Schrader predicted.')."""
-    m = re.search(r"\b(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+\s+" + _REPORTING + r"\b", sentence)
-    if m and not re.match(r"(?:He|She|They|It|We|I|The)\b", m.group(0)):
-        return True
-    after = re.split(r"[\"”]", sentence)[-1]
-    return bool(re.search(_REPORTING + r"|\b[a-z]+ed\b", after)) and any(n.group(1) not in _NOT_NAMES for n in _NAME.finditer(after))
+    return word.endswith("ed") or word in IRREGULAR_PAST or word in _NOT_NOUNS or bool(re.fullmatch(REPORTING, word))
 
 
 # --- the judgement -------------------------------------------------------------------------

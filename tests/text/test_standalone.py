@@ -193,3 +193,40 @@ def test_no_sentence_of_the_judged_articles_ends_at_a_title_or_a_month_before_it
             if re.search(r"\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.$", tail, re.I) and following[:1].isdigit():
                 cut.append(f"{path.parent.parent.name}/{path.name}:{end}")
     assert cut == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "On the border, they’ve been waiting for months for the crossing to open.",  # a pronoun after a fronted phrase
+    "Of the 10, four have trial dates already set in Vessby this year.",  # a set counted before
+    "Ruiz signed the order the same day.",  # a day set by what came before
+    "Norland responded in kind with its own tariffs.",  # a reply to what came before
+    "The new pressure on Ruiz, the defence minister, comes a day after she ordered the brigades north.",
+    '"Without your support, it will be hard to hold the line," he said, referring to the council that took power in Tallin.',
+])
+def test_a_sentence_that_leans_on_what_came_before_does_not_stand_alone(sentence):
+    from briefing.text.standalone import alone
+
+    assert alone(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The latest figures from the statistics office show unemployment fell to 5 percent in May.",
+    '"We will rebuild the bridge," Mayor Ana Ruiz said.',
+    '"We will rebuild the bridge," said Mayor Ana Ruiz.',
+    '"We will rebuild the bridge," Ana Ruiz, the mayor of Vessby, said.',
+    "The vote on the bridge was held on the same day as the election in Norland, officials said.",
+])
+def test_a_sentence_that_names_its_own_references_stands_alone(sentence):
+    from briefing.text.standalone import alone
+
+    assert not alone(sentence)
+
+
+def test_a_photo_marker_and_its_caption_never_reach_the_brief(write):
+    body = ["Defence Minister Ana Ruiz ordered two brigades to the northern border on Monday.",
+            "Image The minister, Ana Ruiz, said on Monday that the brigades would stay. Credit Jane Roe/The Vessby Times",
+            "The brigades are to stay at the border until the talks in Tallin resume next month."]
+    path = write("a.md", "---\ntitle: Brigades sent north\npublished: 2024-05-03\n---\n\n" + "\n\n".join(body) + "\n")
+    markdown = render.to_markdown(pipeline.build([str(path)]).brief)
+    assert "Ruiz ordered two brigades" in markdown
+    assert "Image The minister" not in markdown and "Credit Jane Roe" not in markdown
