@@ -209,6 +209,15 @@ class Locator:
         best = min(overlap, key=lambda o: o[1]) if first else max(overlap)
         return doc, best[1], best[2]
 
+    def spans_of(self, source: str, text: str, near: int = 0) -> list[Span]:
+        """Every judged span the text covers at least half of: each sentence a verbatim span
+        of two or more sentences shows."""
+        doc = self.doc_of.get(source)
+        where = find_raw(self.flats[doc], text, near) if doc in self.flats else None
+        if not where:
+            return []
+        return [(doc, s, e) for s, e in self.spans.get(doc, []) if 2 * (min(e, where[1]) - max(s, where[0])) >= e - s > 0]
+
 
 def make_locator(sources, docs: list[Path], judged: Judgements) -> Locator:
     raw = {p.stem: decode(p.read_bytes()) for p in docs}

@@ -140,23 +140,30 @@ def cited_together(built: Built) -> tuple[set[Span], set[frozenset]]:
 
 
 def citations(built: Built, report: ClusterReport) -> None:
-    """Precision: cited sentences of other sources judged to state the shown one; recall:
-    judged same-claim pairs in the brief that one claim cites together."""
+    """Precision: cited sentences of other sources judged to state the shown claim (any
+    sentence of it, when it is shown with the sentence it leans on); recall: judged
+    same-claim pairs in the brief that one claim cites together."""
     precision, asked = Ratio(), set()
     for claim in shown_claims(built.brief):
         shown = shown_span(built, claim)
+        if shown is None:
+            continue
+        others = [s for s in built.locator.spans_of(claim.origin[0], claim.text) if s != shown]
         for e in claim.evidence:
             cited = evidence_span(built, e)
-            if e.source == claim.origin[0] or shown is None or cited is None or cited == shown:
+            if e.source == claim.origin[0] or cited is None or cited == shown:
                 continue
             pair = frozenset((shown, cited))
             if pair in asked:
                 continue
             asked.add(pair)
-            if pair in built.judged.pairs:
-                precision.add(built.judged.pairs[pair][0])
-            else:
-                report.unjudged.append((built.name, "citation", sid(shown), sid(cited)))
+            candidates = [pair] + [frozenset((o, cited)) for o in others]
+            verdicts = [built.judged.pairs[p][0] for p in candidates if p in built.judged.pairs]
+            if any(verdicts) or len(verdicts) == len(candidates):
+                precision.add(any(verdicts))
+            else:  # ask about the shown sentence first, then the others it is shown with
+                asking = [pair] if pair not in built.judged.pairs else [p for p in candidates if p not in built.judged.pairs]
+                report.unjudged += [(built.name, "citation", sid(a), sid(cited)) for p in asking for a in p - {cited}]
     spans, together = cited_together(built)
     recall = Ratio()
     for pair, (same, _) in built.judged.pairs.items():
