@@ -7,7 +7,8 @@ import re
 from collections import Counter
 
 from briefing.models import Actor, Document, Evidence, source_order
-from briefing.text.named import Corpus, recurring
+from briefing.text.name_use import Corpus
+from briefing.text.named import recurring
 from briefing.text.people import NOT_ACTORS, NOT_NAMES, ORGANISATIONS, TITLE_WORDS, people, same_person
 from briefing.text.terms import entity_names, entity_spans
 

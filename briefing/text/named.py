@@ -24,9 +24,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefing.text.compare import country as _country
-from briefing.text.people import (_ACTING, _ORGANISATION_ENDS, _PLACE_STARTS, AFFILIATIONS, NOT_NAMES, RANKS,
-                                  TITLE_HEADS, TITLE_WORDS, label_word, not_a_person_here)
+from briefing.text.people import (_ORGANISATION_ENDS, _PLACE_STARTS, AFFILIATIONS, NOT_NAMES, POSSESSIVE,
+                                  RANKS, TITLE_HEADS, TITLE_WORDS, label_word, not_a_person_here)
 from briefing.text.terms import entity_spans, stop_words
 
 ORGANISATION_WORDS = _ORGANISATION_ENDS
@@ -43,7 +42,8 @@ PLACE_WORDS = {
 NOT_ACRONYMS = {"AM", "PM", "ET", "BST", "GMT", "UTC", "EST", "EDT", "PST", "CEO", "TV", "OK", "ID", "AP",
                 "II", "III", "IV", "UK", "US", "USA", "EU", "UN", "MP", "PS", "VIP", "DC", "GDP", "AFP"}
 _JOIN = r"(?:\s+(?:of the|for the|of|for|the|de|du|la|al|bin|van|von|der)(?=\s+[A-Z]))?"
-_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]\.|al-[A-Z][a-z]+)"
+# a name's word: "Mosby", "Rawlings-Blake", "McConnell", "DeSantis", "O'Brien", an initial, "al-Asaad"
+_WORD = r"(?:(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*|[A-Z]\.|al-[A-Z][a-z]+)"
 # A company's legal form after its name belongs to it ("Zuckerman Spaeder LLP", "Boeing Co.")
 _LEGAL_FORM = r"(?:,?\s+(?:LLP|LLC|PLC|Inc\.?|Co\.|Co\b|Corp\.?|Ltd\.?|GmbH|AG)(?![\w-]))"
 _RUN = re.compile(rf"\b{_WORD}(?:{_JOIN}\s+{_WORD})*{_LEGAL_FORM}?")
@@ -52,7 +52,6 @@ _RUN = re.compile(rf"\b{_WORD}(?:{_JOIN}\s+{_WORD})*{_LEGAL_FORM}?")
 # read so; any other "and" separates two names.
 _ORGANISATION_RUN = re.compile(rf"\b{_WORD}(?:(?:{_JOIN}|\s+(?:and|on|in|&))\s+{_WORD})*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 # A dateline opening a wire story: the place in capitals ("KIEV", "DONETSK/KIEV"), then a
 # comma, the agency in brackets or a dash; and the agency's credit in brackets at the start
 # ("(CNN)", "London (CNN)"). They say where and by whom it was reported, not who acts in it.
@@ -64,6 +63,13 @@ _BESIDE_NAME = (re.compile(r"([A-Z][\w.-]*)\s+$"), re.compile(r"\s+[A-Z][a-z]"))
 OUTLET_WORDS = {"News", "Times", "Post", "Tribune", "Journal", "Herald", "Telegraph", "Gazette", "Chronicle"}
 _REPORTED = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|first\s+)?(?:reported|reports)\b")
 _CREDITED = re.compile(r"(?:/\s*|\baccording\s+to\s+(?:the\s+)?|\b(?:told|tells)\s+(?:the\s+)?)$")
+# Where someone spoke: "told NBC", "in an interview with CNN", "said on Fox News".
+_VENUE = re.compile(r"\b(?:told|tells|interview\s+with|interviewed\s+by|(?:said|says|speaking|appeared|appearing|"
+                    r"appearance)\s+on)\s+(?:the\s+)?$")
+# An outlet as someone's employer: "Fox News host Sean Hannity", "a BBC correspondent".
+_STAFF = re.compile(r"\s+(?:host|anchor|reporter|correspondent|contributor|columnist|commentator|editor|presenter)s?\b")
+# A title's abbreviation: the capitalised words before it describe the person after it.
+_TITLE_ABBREVIATION = re.compile(r"(?:Sen|Rep|Reps|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Supt|Insp|Det|Atty|Amb|Prof|Rev)\.")
 _CREDITS = re.compile(r"['’]s\s+[A-Z][a-z]+\s+[A-Z]")  # an outlet's possessive before a name
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$")
 
@@ -97,9 +103,9 @@ def named(text: str) -> list[Named]:
             run = re.split(r"\s(?:of the|for the|of|for)\s", run, maxsplit=1)[-1]
         if m.start() < skip:
             continue
-        name = _POSSESSIVE.sub("", _trim(run))
-        if not name:
-            continue
+        name = POSSESSIVE.sub("", _trim(run))
+        if not name or _TITLE_ABBREVIATION.match(run.split()[-1] + text[m.end():m.end() + 1]):
+            continue  # "Missouri Rep.", "Veteran Kentucky Sen.": who the titled person after it is
         start = text.find(name, m.start())
         opens = not text[:start].strip(" \"“‘'(")
         words = name.split()
@@ -135,7 +141,8 @@ def named(text: str) -> list[Named]:
         if _CREDITS.match(text, m.end()):
             continue  # "the BBC's Lyse Ray": the outlet credits its reporter
         if m.group(0) not in NOT_ACRONYMS and not any(s <= m.start() < e for s, e in taken) \
-                and m.start() >= skip and not _beside_name(text, m.start(), m.end()):
+                and m.start() >= skip and not _beside_name(text, m.start(), m.end()) \
+                and not _VENUE.search(text[:m.start()]) and not _STAFF.match(text, m.end()):
             out.append(Named(m.group(0), "organisation", not text[:m.start()].strip(" \"“‘'(")))
     return out
 
@@ -146,7 +153,8 @@ def _reporting(text: str, start: int, end: int, last: str) -> bool:
     photo credit "| Ann Lee/Daily Times"."""
     if last.split("-")[-1] not in OUTLET_WORDS:
         return False
-    return bool(_REPORTED.match(text, end) or _CREDITED.search(text[:start]))
+    return bool(_REPORTED.match(text, end) or _CREDITED.search(text[:start]) or _VENUE.search(text[:start])
+                or _STAFF.match(text, end))
 
 
 def _beside_name(text: str, start: int, end: int) -> bool:
@@ -189,7 +197,8 @@ def _trim(run: str, titles: bool = True) -> str:
         return titles and (word.lower() in TITLE_WORDS or word.lower().split("-")[0] in TITLE_WORDS)
 
     while words and (words[0].lower() in stops or _opener(words[0]) or words[0] in NOT_NAMES
-                     or re.fullmatch(r"[A-Z]\.", words[0]) or title(words[0]) or words[0] in ("Mr.", "Mrs.", "Ms.", "Dr.")):
+                     or re.fullmatch(r"[A-Z]\.", words[0]) or title(words[0]) or words[0] in ("Mr.", "Mrs.", "Ms.", "Dr.")) \
+            and not (words[0] in _PLACE_STARTS and len(words) > 1):  # "New York Times", "San Diego Police"
         words = words[1:]
     while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("of", "for", "the", "de", "al", "bin")):
         words = words[:-1]
@@ -242,7 +251,7 @@ def recurring(texts_by_source: dict[str, list[str]], least: int = 2,
     surnames = {name.split()[-1]: name for name, kind in inside if kind == "person" and " " in name}
 
     if lower is None:  # the words the input uses in lower case
-        lower = Corpus([t for texts in texts_by_source.values() for t in texts]).lower
+        lower = {w for texts in texts_by_source.values() for t in texts for w in re.findall(r"\b[a-z]+\b", t)}
 
     def counted(key: tuple[str, str]) -> bool:
         name, kind = key
@@ -253,47 +262,3 @@ def recurring(texts_by_source: dict[str, list[str]], least: int = 2,
         return kind == "person" and surnames.get(name.split()[-1], name) == name
 
     return {k: v for k, v in sources.items() if len(v) >= least and counted(k)}
-
-
-class Corpus:
-    """Every sentence of the input, found by the capitalised words it holds, and the words
-    the input uses in lower case, so that a name is looked up only where it occurs."""
-
-    def __init__(self, sentences: list[str]):
-        self.by_word: dict[str, list[str]] = defaultdict(list)
-        self.lower: set[str] = set()
-        for sentence in sentences:
-            for word in {_POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'-]*[A-Z][\w’'-]*", sentence)}:
-                self.by_word[word].append(sentence)
-            self.lower.update(re.findall(r"\b[a-z]+\b", sentence))
-
-    def common_noun(self, word: str) -> bool:
-        """Whether the input writes `word` after "the" as a thing's name ("the Holocaust
-        memorial", "the Holocaust."): a given name never follows "the"."""
-        return any(re.search(rf"\b[Tt]he\s+{re.escape(word)}\b(?!\s+[A-Z])", s) for s in self.by_word.get(word, ()))
-
-    def acts_as_person(self, name: str) -> bool:
-        last = name.split()[-1]
-        return acts_as_person(name, "\n".join(self.by_word.get(last, ())), last.lower() in self.lower)
-
-
-def acts_as_person(name: str, corpus: str, common: bool | None = None) -> bool:
-    """Somewhere in `corpus` the name (or its last word alone) is used as a person's: it says
-    or does something, follows a title or Mr./Ms., or has an age or an appositive after it
-    ("Anna Berg, 46,", "Anna Berg, a bridge engineer"). `common`: whether the last word is
-    also an ordinary word of the input (read from `corpus` when not given)."""
-    if re.search(rf"\b(?:in|at|near|from)\s+(?:the\s+)?{re.escape(name)}\b", corpus) \
-            or any(_country(w) for w in name.split()):
-        return False  # a place ("in Baba Oskar"), or named after one
-    last = name.split()[-1]
-    # the last word alone speaks for the name only when it is no common word ("bridge")
-    if common is None:
-        common = bool(re.search(rf"\b{re.escape(last.lower())}\b", corpus))
-    alone = "" if common else f"|{re.escape(last)}"
-    for m in re.finditer(rf"(?<![\w-])(?:{re.escape(name)}{alone})(?![\w-])", corpus):
-        before = corpus[max(0, m.start() - 30):m.start()].split()
-        if _ACTING.match(corpus, m.end()) or re.match(r",\s+(?:\d{1,3}\b|an?\s|the\s|who\s)", corpus[m.end():m.end() + 8]):
-            return True
-        if before and (before[-1].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr") or before[-1].lower() in TITLE_WORDS):
-            return True
-    return False

@@ -53,7 +53,7 @@ _ACTING = re.compile(
     r"signed|agreed|accused|condemned|praised|vowed|pledged|ordered|wrote|claimed|confirmed|insisted|"
     r"tells|visits|meets|warns|urges|rejects|denies|calls)\b")
 _TOKEN = re.compile(r"[A-Z][\w’'.-]*|(?:of|for|the)\b|[a-z]+")
-_NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
+_NAME_WORD = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)?"  # "McConnell", "Rawlings-Blake", "O'Brien"
 _RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+\b")
 # Capitalised words that start sentences or name months and days: never part of a name.
 NOT_NAMES = {
@@ -92,9 +92,11 @@ _OUTLET = r"(?:[A-Z]{2,6}|[A-Z][a-z]+\s+(?:News|Times|Post|Tribune|Journal|Show|
 _CREDIT_BEFORE = re.compile(rf"\b{_OUTLET}['’]s\s+$")
 _CREDIT_AFTER = re.compile(rf"\s*/\s*[A-Z]|,\s+{_OUTLET}(?:\s+News)?\s*(?:,|$)")
 # Word endings of adjectives and group labels, never of a person's name: nationality and
-# religion ("Irish", "Jewish", "Korean"), political labels ("Democratic", "Republicans") and
+# religion ("Irish", "Jewish", "Korean", "Mexican"), political labels ("Democratic", "Republican",
+# "Republicans") and
 # plural agent nouns ("Brexiteers", "Loyalists").
-LABEL_ENDINGS = ("ish", "ese", "eers", "ists", "atic", "amic", "crats", "icans")
+LABEL_ENDINGS = ("ish", "ese", "eers", "ists", "atic", "amic", "crats", "ican", "icans")
+POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")  # not part of a name: "Bill Clinton's" is Bill Clinton
 _TIME_WORDS = {"yesterday", "today", "tonight", "tomorrow", "earlier", "later", "last", "next", "this"}
 
 
@@ -111,8 +113,18 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
         return True
     if _CREDIT_BEFORE.search(text[:start]) or _CREDIT_AFTER.match(text, end):
         return True
-    after = re.match(r"[ \t]+([a-z]+)\b", text[end:])
-    return bool(after) and _noun_only(after.group(1))
+    after = re.match(r"[ \t]+([a-z]+)\b(?:[ \t]+([a-z]+)\b)?", text[end:])
+    if not after:
+        return False
+    # "the Yad Vashem memorial", or with an adjective between: "Kentucky political analyst"
+    return _noun_only(after.group(1)) or bool(after.group(2) and _adjective_only(after.group(1))
+                                               and _noun_only(after.group(2)))
+
+
+def _adjective_only(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"ADJ"}
 
 
 def _noun_only(word: str) -> bool:

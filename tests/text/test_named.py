@@ -59,3 +59,23 @@ def test_a_name_inside_a_compound_or_before_a_common_noun_is_no_person():
     assert names("He was known for his pro-Le Pen positions at the university.") == []
     assert names("Troops raided districts of Deir Ezzor city on Sunday.") == []
     assert names("About 40 survived, according to the Yad Vashem memorial.") == []
+
+
+def test_a_place_word_opening_a_name_a_title_abbreviation_and_names_with_inner_capitals():
+    assert names("The deal was first reported by staff of the New Vessby Times on Monday.") == ["New Vessby Times"]
+    # the words before "Rep." or "Sen." say who the titled person is; they are no one's name
+    assert names("Norland Rep. Ana McKenna said the vote was close.") == ["Ana McKenna"]
+    assert names("Veteran Norland Sen. Piet DeVries agreed to the deal.") == ["Piet DeVries"]
+    assert names("Conan O'Dell said the vote was close.") == ["Conan O'Dell"]
+
+
+def test_an_outlet_where_someone_spoke_or_works_is_not_an_actor():
+    assert names("Ana Ruiz told KTV on Sunday that she would not sign.") == ["Ana Ruiz"]
+    assert names("Ana Ruiz said on Vessby News that she would not sign.") == ["Ana Ruiz"]
+    assert names("Vessby News host Ana Ruiz said the remarks were wrong.") == ["Ana Ruiz"]
+    assert names("The KDP said on Monday that it would sign.") == ["KDP"]
+
+
+def test_a_place_before_a_described_person_is_not_a_person():
+    assert "Veteran Norland" not in names("Veteran Norland political analyst Ana Ruiz says the race is open.")
+    assert names("Ruiz was thanked by the Norland Republican, who is considering a run.") == []
