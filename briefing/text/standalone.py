@@ -64,10 +64,10 @@ _OPENER = re.compile(
     r"[\W_]*(?:he|she|it|they|we|i|you|him|them|us|his|her|its|their|our|my|your|this|that|these|"
     r"those|such|both|neither|either|another|others|but|and|or|nor|so|yet|still|however|also|"
     r"instead|meanwhile|similarly|likewise|hence|thus|therefore|then|moreover|furthermore|besides|"
-    r"otherwise|nevertheless|nonetheless|regardless|indeed|again|"
+    r"otherwise|nevertheless|nonetheless|notwithstanding|regardless|indeed|again|which|among (?:the )?others?|"
     r"in addition(?!\s+to\b)|as a result(?!\s+of\b)|in response(?!\s+to\b)|even so|of those|of these|of them|not so|the latter|"
     r"the former|the same|the other|one of them|some of them|all of them|most of them|many of them|"
-    r"a similar|later|now|there|here,|\w+ of (?:them|those|these|this|that|it)|(?:in|at|by|on|for|since|after|before|during|despite|under|"
+    r"a similar|later|now|there|here,|\w+ of (?:them|those|these|this|that|it)|(?:in|at|by|on|for|since|after|before|during|despite|under|among|"
     r"from|until|with|of) (?:that|this|those|these|such|the same|it|them)|as such|by then|until then)"
     r"(?![\w-])", re.I)
 # The speaker's own first person opening a quotation ('"We will ...," Ruiz said'), understood once

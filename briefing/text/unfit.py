@@ -37,6 +37,7 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
     ("no sentence ending", re.compile(r"[^.!?\"'”’)\]…]\s*$")),
     ("fragment", re.compile(r"^[\W_]*[a-z]")),
     ("list item", re.compile(r"^\W*\d{1,2}\s+" + _MONTHS + r"\s+\d{4}\s*[-–—:]")),
+    ("list item", re.compile(r"^\s*[-•*·]\S")),  # a page's bullet run into its item: "-An ill-conceived project ..."
     ("wire debris", re.compile(r"&[A-Za-z]{1,8};|\((?:begin|end)\s[a-z ]{1,20}\)|\d[\]|}{\\]|»|"
                                r"\bautoplay\b|https?://|www\.|@\w+\)|\bpic\.twitter|\bslide\s?show\b|\bview (?:gallery|photos)\b",
                                re.I)),
@@ -48,8 +49,9 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
     # a photo or video caption by what it says of the picture: "X is seen in a posting", "This
     # screengrab ... shows", "Officials (left) talk", "Name talks at a building about ..."
     ("caption", re.compile(r"\b(?:is|are) (?:seen|shown|pictured)\b(?! as)|\bscreen ?grab\b|\bpictured\b|"
-                           r"\((?:left|right|center|centre|[LRC])\)|^[^,]{0,80}\b(?:speaks|looks on|poses|gestures|"
-                           r"waves) (?:at|during|outside|after)\b")),
+                           r"\((?:left|right|center|centre|[LRC])\)|^[^,]{0,80}\b(?:speaks|talks|looks on|poses|gestures|"
+                           r"waves|stands|walks|arrives|listens|sits|prays|pauses|smiles|reacts|anchors|kneels|"
+                           r"mourns) (?:at|during|outside|after|from|inside)\b")),
     # the page talking to its reader or about its own layout: "Please include a contact number
     # ...", "Below is the full text ...", and a table or quote bar's "|" left at the start
     ("reader note", re.compile(r"^[\W_]*(?:Please|Below|Above|Scroll|Click|Tap|Subscribe|Sign up)\b|^\s*\|")),

@@ -102,6 +102,9 @@ def test_a_quotation_with_no_speaker_needs_the_sentence_that_names_one():
     ("Norland Oil fell 74] while Sudland Gas jumped 7| on the exchange.", "wire debris"),
     ("View Slideshow Soldiers unload supplies at a depot near Vessby on Tuesday.", "wire debris"),
     ("The rules for flying drones near the border posts", "no sentence ending"),
+    ("Defence Minister Ana Ruiz talks at the Vessby barracks about the deployment on Monday.", "caption"),
+    ("Anchor Piet Berg anchors from Vessby on Monday and Tuesday at 6:30pm.", "caption"),
+    ("-A deployment, however well run, is wasteful if it does not fit the region's needs.", "list item"),
 ])
 def test_what_is_no_statement_is_never_a_claim(sentence, reason):
     assert judge(sentence)[0][0::2] == ("unfit", reason)
@@ -202,6 +205,9 @@ def test_no_sentence_of_the_judged_articles_ends_at_a_title_or_a_month_before_it
     "Norland responded in kind with its own tariffs.",  # a reply to what came before
     "The new pressure on Ruiz, the defence minister, comes a day after she ordered the brigades north.",
     '"Without your support, it will be hard to hold the line," he said, referring to the council that took power in Tallin.',
+    "Which, as the minister noted, is not a refusal.",  # a relative pronoun opening the sentence
+    "Among the other measures are a curfew and a ban on flights near the border.",
+    "Notwithstanding there is a need to keep the river crossings open.",
 ])
 def test_a_sentence_that_leans_on_what_came_before_does_not_stand_alone(sentence):
     from briefing.text.standalone import alone
@@ -215,6 +221,8 @@ def test_a_sentence_that_leans_on_what_came_before_does_not_stand_alone(sentence
     '"We will rebuild the bridge," said Mayor Ana Ruiz.',
     '"We will rebuild the bridge," Ana Ruiz, the mayor of Vessby, said.',
     "The vote on the bridge was held on the same day as the election in Norland, officials said.",
+    "Among the dead were three soldiers from Vessby, the defence ministry said.",
+    "Talks at the border resumed on Monday after a week of shelling near Vessby.",
 ])
 def test_a_sentence_that_names_its_own_references_stands_alone(sentence):
     from briefing.text.standalone import alone
