@@ -105,11 +105,11 @@ def make_brief(articles: list[Article], options: Options = Options(),
     budget = options.claim_words
     brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget)
     leads_chosen = [c.text for c in brief.key_points]  # kept as they are: the other claims give way
-    for _ in range(3):
-        over = _reading_words(brief) - options.reading_words if options.reading_words and budget else 0
+    while options.reading_words and budget and budget > 50:
+        over = _reading_words(brief) - options.reading_words
         if over <= 0:
             break
-        budget = max(budget - over, 50)
+        budget = max(budget - max(over, 20), 50)  # what else the brief shows shrinks with the claims, not word for word
         brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget, leads_chosen)
     return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
 

@@ -25,7 +25,8 @@ from typing import Literal
 
 from briefing.models import Document, Sentence
 from briefing.text.quotes import States, pair_up
-from briefing.text.people import TITLE_HEADS
+from briefing.text import anaphora
+from briefing.text.people import TITLE_HEADS, label_word
 from briefing.text.speakers import NAME, NOT_NAMES, PRONOUN_SAID, REPORTING, named_speaker
 from briefing.text.sentences import split_spans
 from briefing.text.unfit import IRREGULAR_PAST, unfit
@@ -169,9 +170,10 @@ def points_back(sentence: str, topic: str = "", descriptions: bool = True, span:
     if not descriptions:
         return ""
     presupposed = _PRESUPPOSED.match(sentence)
-    if presupposed and not set(_WORDS.findall(presupposed.group(0).lower())[2:]) & set(_WORDS.findall(topic.lower())):
+    if presupposed and not set(_WORDS.findall(presupposed.group(0).lower())[2:]) & set(_WORDS.findall(topic.lower())) \
+            or anaphora.unresolved(sentence, TITLE_HEADS):
         return "points back"
-    definite = _DEFINITE.match(sentence)
+    definite = _DEFINITE.match(anaphora.without_nationality(sentence, label_word))
     if definite:
         words = definite.group(1).split()
         nouns = [w for w in words if w not in _NOT_NOUNS]
@@ -271,7 +273,9 @@ def standing(sentences: Sequence[Sentence], i: int, text: str, topic: str = "") 
             break
         reason = reason or ("half quotation" if starts_inside or ends_inside else back)
         if starts_inside or back:  # take in the sentence before
-            if first == 0 or (starts_inside and sentences[first - 1].paragraph != sentences[first].paragraph):
+            # never across a paragraph break: cleaning may have taken a heading or a caption
+            # out from between, and the span shown would not be verbatim in the article
+            if first == 0 or sentences[first - 1].paragraph != sentences[first].paragraph:
                 return Standing("unfit", i, i, reason)
             if back and not starts_inside and not resolved(sentences[first].text, sentences[first - 1].text):
                 return Standing("unfit", i, i, reason)  # the sentence before does not name what it points to

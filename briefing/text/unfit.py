@@ -37,7 +37,11 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
     ("no sentence ending", re.compile(r"[^.!?\"'”’)\]…]\s*$")),
     ("fragment", re.compile(r"^[\W_]*[a-z]")),
     ("list item", re.compile(r"^\W*\d{1,2}\s+" + _MONTHS + r"\s+\d{4}\s*[-–—:]")),
-    ("list item", re.compile(r"^\s*[-•*·]\S")),  # a page's bullet run into its item: "-An ill-conceived project ..."
+    ("list item", re.compile(r"^\s*[-•*·]\S")),
+    # a page's update note ("Updated 7:51 a.m. ET Dec. 14 with ...") or a live timeline's stamp
+    # ("Afternoon: ...", "10:14am: ...")
+    ("label", re.compile(r"^\W*(?:Updated|Update|Corrected|Correction)\b\s+(?:at\s+)?\d|"
+                         r"^\W*(?:Morning|Afternoon|Evening|Night|Midnight|Noon|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))\s*:", re.I)),  # a page's bullet run into its item: "-An ill-conceived project ..."
     ("wire debris", re.compile(r"&[A-Za-z]{1,8};|\((?:begin|end)\s[a-z ]{1,20}\)|\d[\]|}{\\]|»|"
                                r"\bautoplay\b|https?://|www\.|@\w+\)|\bpic\.twitter|\bslide\s?show\b|\bview (?:gallery|photos)\b",
                                re.I)),

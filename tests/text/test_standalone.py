@@ -105,6 +105,8 @@ def test_a_quotation_with_no_speaker_needs_the_sentence_that_names_one():
     ("Defence Minister Ana Ruiz talks at the Vessby barracks about the deployment on Monday.", "caption"),
     ("Anchor Piet Berg anchors from Vessby on Monday and Tuesday at 6:30pm.", "caption"),
     ("-A deployment, however well run, is wasteful if it does not fit the region's needs.", "list item"),
+    ("Updated 7:51 a.m. ET May 14 with the minister's announcement.", "label"),
+    ("Afternoon: Ruiz is questioned by the defence committee in Tallin.", "label"),
 ])
 def test_what_is_no_statement_is_never_a_claim(sentence, reason):
     assert judge(sentence)[0][0::2] == ("unfit", reason)
@@ -208,6 +210,10 @@ def test_no_sentence_of_the_judged_articles_ends_at_a_title_or_a_month_before_it
     "Which, as the minister noted, is not a refusal.",  # a relative pronoun opening the sentence
     "Among the other measures are a curfew and a ban on flights near the border.",
     "Notwithstanding there is a need to keep the river crossings open.",
+    "The search for her body continues.",  # a pronoun with no one named or described before it
+    "After dismissing him, Ruiz told KTV that the general had been planning a coup.",
+    "Vessby, in Norland, was a 7 on that scale.",  # a demonstrative after a preposition
+    "The Norlandian inventor has been charged with negligent manslaughter.",  # a nationality and a noun
 ])
 def test_a_sentence_that_leans_on_what_came_before_does_not_stand_alone(sentence):
     from briefing.text.standalone import alone
@@ -223,6 +229,10 @@ def test_a_sentence_that_leans_on_what_came_before_does_not_stand_alone(sentence
     "The vote on the bridge was held on the same day as the election in Norland, officials said.",
     "Among the dead were three soldiers from Vessby, the defence ministry said.",
     "Talks at the border resumed on Monday after a week of shelling near Vessby.",
+    "Defence Minister Ana Ruiz said her brigades would stay at the border.",
+    "Police said the woman was found in her car near the border post.",
+    "Officials said at this point the talks in Tallin would resume next week.",
+    "The Norlandian government denied the report on Monday.",
 ])
 def test_a_sentence_that_names_its_own_references_stands_alone(sentence):
     from briefing.text.standalone import alone

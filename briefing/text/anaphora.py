@@ -1,0 +1,64 @@
+"""References inside a sentence that only what came before can resolve (the one stand-alone
+rule, text/standalone.py, asks these after its rules for how a sentence opens):
+
+- "he", "she", "him", "her" or "his" with no one named or described before it in the
+  sentence ("The search for her body continues.", "After firing him, Trump said ...",
+  "Joining his firm is ..."); "they" and "their" are left alone, since a plural noun of the
+  sentence itself so often carries them ("officials said they");
+- a demonstrative after a preposition ("on that scale", "at that reactor's pool", "in these
+  talks"): a determiner there, which points at something named before; not the time of
+  writing ("this week", "at this point");
+- "The" and a nationality before a common noun ("The Danish inventor has been charged",
+  "The German wrote"): a description of someone named before, as "The inventor" is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
+_SINGULAR = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'-]+")
+# People a sentence may describe before its pronoun refers to them ("the woman ... her").
+_PERSON_NOUNS = frozenset("""man woman boy girl child mother father son daughter wife husband brother
+sister suspect victim gunman shooter teenager student lawyer pilot driver worker resident patient
+soldier officer reporter journalist candidate nominee author owner chief""".split())
+_WORD = re.compile(r"[a-z]+")
+_DEMONSTRATIVE = re.compile(r"\b(?:on|at|in|of|for|from|with|by|to|into|about|under|over|behind|inside)\s+"
+                            r"(?:that|this|these|those)\s+([a-z]+)", re.I)
+_WRITING_TIME = frozenset("""week weekend month year morning afternoon evening night time moment point
+stage season""".split())
+_DESCRIBED = frozenset("who whom whose which that with in on at from of for".split())
+_NATIONALITY_THE = re.compile(r"[\W_]*[Tt]he\s+([A-Z][a-z]+)\s+(?=[a-z])")
+
+
+def unresolved(sentence: str, titles: Collection[str] = ()) -> bool:
+    """Whether the sentence refers, in its own words, to something only a sentence before it
+    names (see the module's docstring); `titles`: title words that describe a person too
+    ("the minister ... her")."""
+    text = _QUOTED.sub(" ", sentence)
+    pronoun = _SINGULAR.search(text)
+    if pronoun and pronoun.start() > 0:
+        before = text[:pronoun.start()]
+        words = set(_WORD.findall(before.lower()))
+        described = words & _PERSON_NOUNS or words & set(titles)
+        if not _NAME.search(before) and not described:
+            return True
+    demonstrative = _DEMONSTRATIVE.search(text)
+    if not demonstrative:
+        return False
+    word = demonstrative.group(1).lower()
+    # "those stranded on the border", "those wrongly convicted", "those who ...": the
+    # demonstrative heads a description the sentence itself gives
+    return word not in _WRITING_TIME and word not in _DESCRIBED and not word.endswith(("ed", "ing", "ly"))
+
+
+def without_nationality(sentence: str, nationality: Callable[[str], bool]) -> str:
+    """The sentence with the nationality (`nationality` tells one: "Danish", "Korean") of an
+    opening "The Danish inventor" left out, so that the description is read as "The
+    inventor" is."""
+    m = _NATIONALITY_THE.match(sentence)
+    if m and (nationality(m.group(1)) or m.group(1).endswith(("an", "ian"))):
+        return sentence[:m.start(1)] + sentence[m.end():]
+    return sentence
