@@ -122,9 +122,10 @@ def _linked_pairs(index: SentenceIndex) -> list[tuple[int, int]]:
     linked = similarity >= needed
     first, second, similarity = first[linked], second[linked], similarity[linked]
     index.remember(first, second, similarity)  # _may_join asks for most of them again
-    # sentences of two sources link only when they report the same thing (text/same_claim)
-    same = np.array([source[i] == source[j] or states_same(index, i, j)
-                     for i, j in zip(first.tolist(), second.tolist())], dtype=bool)
+    # sentences link only when they report the same thing (text/same_claim): two sources', and
+    # a source's own two sentences too ("In both states ... seven points" is not its "In eight
+    # states ... three points", however alike)
+    same = np.array([states_same(index, i, j) for i, j in zip(first.tolist(), second.tolist())], dtype=bool)
     first, second, similarity = first[same], second[same], similarity[same]
     order = np.lexsort((second, first, -similarity))
     return list(zip(first[order].tolist(), second[order].tolist()))

@@ -137,9 +137,7 @@ def same_predicate(a: str, b: str) -> bool:
     reports ("survived the vote") are two claims about one subject. A sentence with no such
     verb (a heading, a copular "X is Y") constrains nothing. Main clauses: text/clauses."""
     pa, pb = predicates(a), predicates(b)
-    if not pa or not pb:
-        return True
-    if pa & pb or _aligned(pa, b) or _aligned(pb, a):
+    if not pa or not pb or shares_verb(a, b):
         return True
     if {mood(a), mood(b)} == {"future", "past"}:
         return False
@@ -158,6 +156,17 @@ def details(text: str) -> frozenset[str]:
                      if w.isalpha() and w[0].islower() and len(w) > 2 and w not in stop_words())
 
 
-def _aligned(lemmas: frozenset[str], other: str) -> bool:
-    words = stems(main_clause(other)) or stems(other)
+def shares_verb(a: str, b: str, clause: bool = True) -> bool:
+    """Some verb that makes a claim in the main clause of a is in the main clause of b, as a
+    verb or its event noun, or the other way round (with `clause` false: anywhere in the
+    sentences, a verb of what a speaker is quoted saying too)."""
+    if clause:
+        pa, pb = predicates(a), predicates(b)
+    else:
+        pa, pb = _read_clause(a)[0], _read_clause(b)[0]
+    return bool(pa & pb) or _aligned(pa, b, clause) or _aligned(pb, a, clause)
+
+
+def _aligned(lemmas: frozenset[str], other: str, clause: bool = True) -> bool:
+    words = (stems(main_clause(other)) if clause else None) or stems(other)
     return any(stem(lemma) in words for lemma in lemmas)

@@ -22,6 +22,8 @@ from importlib import resources
 
 import numpy as np
 
+from briefing.text.logistic import fit_logistic, floats, standardise
+
 
 @dataclass(frozen=True)
 class SectionModel:
@@ -55,8 +57,6 @@ class SectionModel:
         return best if best == self.default or p[best] >= self.threshold else self.default
 
     def to_toml(self, header: str) -> str:
-        def floats(values) -> str:
-            return "[" + ", ".join(f"{v:.5f}" for v in values) + "]"
         lines = [header.rstrip(), "", f'default = "{self.default}"', f"threshold = {self.threshold:.3f}",
                  "features = [" + ", ".join(f'"{f}"' for f in self.features) + "]",
                  f"mean = {floats(self.mean)}", f"scale = {floats(self.scale)}", "", "[weights]"]
@@ -91,10 +91,7 @@ def fit(x: np.ndarray, acceptable: np.ndarray, label: np.ndarray, keys: tuple[st
     """Weights that make each sentence's acceptable sections likely, its first choice most:
     the loss is -log P(label) - log P(any acceptable section), plus an L2 penalty; full-batch
     gradient descent from zero, so the same data always gives the same weights."""
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    mean[0], scale[0] = 0.0, 1.0  # the bias feature stays 1
-    scale[scale == 0] = 1.0
+    mean, scale = standardise(x)
     xs = (x - mean) / scale
     n, k = len(xs), len(keys)
     onehot = np.zeros((n, k))
@@ -117,12 +114,5 @@ def fit_acceptable(model: SectionModel, x: np.ndarray, acceptable: np.ndarray, m
     """`model` with acceptability weights: per section, a logistic regression of whether the
     section is acceptable for the sentence (on `model`'s standardised features, L2 penalty,
     full-batch gradient descent from zero, so deterministic)."""
-    xs = (x - model.mean) / model.scale
-    n = len(xs)
-    w = np.zeros((acceptable.shape[1], xs.shape[1]))
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(xs @ w.T)))
-        grad = ((p - acceptable).T @ xs) / n + l2 * w / n
-        grad[:, 0] -= l2 * w[:, 0] / n  # no penalty on the bias
-        w -= rate * grad
+    w = fit_logistic((x - model.mean) / model.scale, acceptable, l2, steps, rate)
     return replace(model, acceptable=w, margin=margin)

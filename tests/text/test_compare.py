@@ -23,6 +23,9 @@ def flags(a: str, b: str, published: dict | None = None) -> list[tuple[str, dict
     # one name inside the other
     ("The ferry sank in the Strait on Monday night, the coastguard said.",
      "The ferry sank in the Bass Strait on Monday night, the coastguard said."),
+    # both name the same place, one of them beside another place ("in the South")
+    ("The two cities will field a joint rowing crew at next month's Harbour Games in the North, officials said.",
+     "The cities announced they will field a joint rowing crew at the Harbour Games in May."),
     # a language is no place
     ("The president gave the speech in Portuguese on Monday.",
      "The president gave the speech in Brasilia on Monday."),

@@ -62,3 +62,20 @@ def test_a_question_states_no_claim():
     index = index_of("Did a drone strike the airliner landing at Kessel airport on Sunday?",
                      "A pilot reported that a drone struck his airliner landing at Kessel airport on Sunday.")
     assert not states_same(index, 0, 1)
+
+
+def test_a_sentence_cut_short_is_not_cited_for_a_whole_claim():
+    # the two share the people, the place and "solitary confinement", and pass the hand-made
+    # rule; the learned weights (data/same_claim_weights.toml) refuse a sentence that breaks
+    # off ("...") as evidence: what it would have said is not on the page
+    index = index_of(
+        "Kessel prosecutors feared Marek Olsen would be held in solitary confinement and face a prison term of up to 40 years in Varnholm.",
+        "The ruling on Marek Olsen's appeal against extradition to Varnholm, where he faced solitary confinement...")
+    assert not states_same(index, 0, 1)
+
+
+def test_a_restatement_in_other_words_and_details_is_still_the_same_claim():
+    index = index_of(
+        "Marek Olsen, 32, was visiting the Varnholm area to attend a training course on Monday.",
+        "Marek Olsen, a 32-year-old engineer visiting Varnholm for a training course for his work, was found shot dead on Sunday morning in his car.")
+    assert states_same(index, 0, 1)
