@@ -102,9 +102,13 @@ def make_brief(articles: list[Article], options: Options = Options(),
     # a brief still over five minutes of reading (rendered Markdown before its sources: the
     # key points' context sentences, denials, the timeline) is made again with fewer claim words
     classified = classify.classify(claims, documents, options.scheme or classify.load_scheme())
+    # the key points are chosen among all the claims and kept whatever the budget: the other
+    # claims give way
+    brief = _compose(classified, articles, summaries, witnesses, origin_of, options, None)
+    leads_chosen = [c.text for c in brief.key_points]
     budget = options.claim_words
-    brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget)
-    leads_chosen = [c.text for c in brief.key_points]  # kept as they are: the other claims give way
+    if budget is not None:
+        brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget, leads_chosen)
     while options.reading_words and budget and budget > 50:
         over = _reading_words(brief) - options.reading_words
         if over <= 0:
@@ -129,7 +133,10 @@ def _compose(claims: list[Claim], articles: list[Article], summaries, witnesses,
     if lead_texts is None:
         points = leads.choose(claims, summaries, options.key_points_max or leads.KEY_POINTS_MAX)
     else:
-        points = sorted((c for c in claims if c.text in lead_texts), key=lambda c: lead_texts.index(c.text))
+        first_of = {}
+        for c in claims:  # one claim per key point, even when another claim reads the same
+            first_of.setdefault(c.text, c)
+        points = [first_of[t] for t in lead_texts if t in first_of]
     in_points = {c.ref for c in points}
     sections = classify.sections_of([c for c in claims if c.ref not in in_points], scheme)
     events = build_timeline(claims, documents, witnesses)
@@ -197,7 +204,11 @@ def fit_reading_time(claims: list[Claim], words: int | None, kept: set[str] = fr
     for claim in claims:
         if claim.text not in kept:  # a key point is printed with the key points, not in its section
             best_of_section.setdefault(claim.section, claim)
-    keep = {id(c) for c in best_of_section.values()} | {id(c) for c in claims if c.text in kept}
+    first_kept = {}
+    for claim in claims:  # the first claim of each kept text: the one the key points show
+        if claim.text in kept:
+            first_kept.setdefault(claim.text, claim)
+    keep = {id(c) for c in best_of_section.values()} | {id(c) for c in first_kept.values()}
     used = sum(len(c.text.split()) for c in claims if id(c) in keep)
     for claim in claims:
         if id(claim) not in keep and used + len(claim.text.split()) <= words:

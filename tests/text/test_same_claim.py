@@ -65,9 +65,8 @@ def test_a_question_states_no_claim():
 
 
 def test_a_sentence_cut_short_is_not_cited_for_a_whole_claim():
-    # the two share the people, the place and "solitary confinement", and pass the hand-made
-    # rule; the learned weights (data/same_claim_weights.toml) refuse a sentence that breaks
-    # off ("...") as evidence: what it would have said is not on the page
+    # the two share the people, the place and "solitary confinement"; a sentence that breaks
+    # off ("...") is no evidence: what it would have said is not on the page
     index = index_of(
         "Kessel prosecutors feared Marek Olsen would be held in solitary confinement and face a prison term of up to 40 years in Varnholm.",
         "The ruling on Marek Olsen's appeal against extradition to Varnholm, where he faced solitary confinement...")
