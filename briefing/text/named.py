@@ -112,12 +112,16 @@ def named(text: str) -> list[Named]:
         if re.search(_LEGAL_FORM + "$", name) and len(words) >= 2:
             out.append(Named(name, "organisation", opens))
             continue
-        if words[-1].split("-")[-1] in ORGANISATION_WORDS | OUTLET_WORDS and len(words) >= 2:
-            # a title word cut from its front belonged to the name ("Air Operations Center"):
-            # what is left is no organisation's name
+        headed = any(w in ORGANISATION_WORDS and nxt in ("of", "for") for w, nxt in zip(words, words[1:]))
+        if (words[-1].split("-")[-1] in ORGANISATION_WORDS | OUTLET_WORDS or headed) and len(words) >= 2:
+            # a title word at its front belongs to an organisation's name ("National Crime Agency",
+            # "Air Operations Center"); a title's head there makes it a person's office instead
+            whole = POSSESSIVE.sub("", _trim(run, titles=False))
             cut = run[:run.find(name)].split() if name in run else []
             if any(w.lower() in TITLE_WORDS and w.lower() not in stop_words() and w not in NOT_NAMES for w in cut):
-                continue
+                if any(w.lower().rstrip(".") in TITLE_HEADS for w in whole.split()[:-1]):
+                    continue
+                name, start, words = whole, text.find(whole, m.start()), whole.split()
             if not _reporting(text, start, start + len(name), words[-1]):
                 out.append(Named(name, "organisation", opens))
             continue

@@ -77,7 +77,7 @@ _ORGANISATION_ENDS = {
     "Airways", "Lines", "Logistics", "Industries", "Resources", "Electric", "Steel", "Solutions", "Global",
     "Authority", "League", "Assembly", "Congregation", "Embassy", "Department", "Bureau", "Observatory",
     "Crescent", "Cross", "Committees", "Rights", "Force", "Wing", "Navy", "Squadron", "Brigade", "Command",
-    "Leadership", "Council", "Tribunal",
+    "Leadership", "Council", "Tribunal", "Board", "Administration", "Caucus", "Coalition",
 }
 _PLACE_STARTS = {"New", "San", "Los", "Las", "Hong", "Port", "Saint", "St", "Santa", "Sao", "Rio", "Abu", "Kuala"}
 ORGANISATIONS = {"united_nations", "un_security_council", "nato", "iaea", "who", "imf", "world_bank",

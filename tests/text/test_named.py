@@ -79,3 +79,10 @@ def test_an_outlet_where_someone_spoke_or_works_is_not_an_actor():
 def test_a_place_before_a_described_person_is_not_a_person():
     assert "Veteran Norland" not in names("Veteran Norland political analyst Ana Ruiz says the race is open.")
     assert names("Ruiz was thanked by the Norland Republican, who is considering a run.") == []
+
+
+def test_an_organisation_keeps_the_title_words_of_its_name_and_its_head_may_come_before_of():
+    assert names("The National Crime Agency of Norland said it would appeal.") == ["National Crime Agency of Norland"]
+    assert names("The National Labour Relations Board ruled on Wednesday.") == ["National Labour Relations Board"]
+    assert names("The Federal Bureau of Investigation opened a case.") == ["Federal Bureau of Investigation"]
+    assert names("The Norland Black Caucus wrote a letter.") == ["Norland Black Caucus"]
