@@ -9,13 +9,13 @@ from collections import Counter
 from briefing.models import Actor, Document, Evidence, source_order
 from briefing.text.name_use import Corpus
 from briefing.text.named import recurring
-from briefing.text.people import NOT_ACTORS, NOT_NAMES, ORGANISATIONS, TITLE_WORDS, people, same_person
+from briefing.text.people import NOT_ACTORS, NOT_NAMES, ORGANISATIONS, TITLE_HEADS, TITLE_WORDS, people, same_person
 from briefing.text.terms import entity_names, entity_spans
 
 # Names listed before the one read: "in Iraq and ", "in Syria, Iraq and ".
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 _COORDINATED = re.compile(rf"(?:{_NAME}\s*,\s*)*{_NAME},?\s+(?:and|or)\s+$")
-_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?$")
+_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside|[Aa]cross|[Tt]hroughout|[Aa]round|[Ww]ithin)\s+(?:the\s+)?$")
 # Where someone goes or comes from: "fled Syria", "travelled to Syria", "returned from Iraq".
 _MOTION = re.compile(r"\b(?:fle[de]s?|fleeing|escap\w+|travel\w*|go|goes|going|went|gone|return\w*|head(?:s|ed|ing)?|"
                      r"mov(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|deport\w*|arriv\w+|come|came|coming|"
@@ -51,6 +51,9 @@ def _as_state(sentence: str, start: int, end: int) -> bool:
     if of and not any(w.lower() in STATE_NOUNS | TITLE_WORDS for w in of.group(1).split() if w.lower() not in ("the", "of")):
         return False  # "the history of the US", "the people of Syria"; not "the President of the United
         # States" or "the government and people of Ukraine"
+    if re.fullmatch(r"(?:[A-Z]\.?){2,6}", written) and following and following.group(1)[0].islower() \
+            and following.group(1).lower() not in STATE_NOUNS | TITLE_HEADS | {"defense", "defence", "foreign"}:
+        return False  # an abbreviation as an adjective: "U.S. deficits", "US economy" (not "U.S. officials")
     if " " in written or re.fullmatch(r"(?:[A-Z]\.?){2,6}", written) or _country_name(written):
         return not re.search(r"\ban?\s+$", before)
     after = re.match(r"(?:['’]s?\b|\s+([A-Za-z]+))", sentence[end:])

@@ -142,8 +142,8 @@ def named(text: str) -> list[Named]:
                 and not _PLACE_BEFORE.search(text[:start]):
             out.append(Named(name, "person", opens))
     for m in _ACRONYM.finditer(text):
-        if _CREDITS.match(text, m.end()):
-            continue  # "the BBC's Lyse Ray": the outlet credits its reporter
+        if _CREDITS.match(text, m.end()) or re.match(r"-\d", text[m.end():m.end() + 2]):
+            continue  # "the BBC's Lyse Ray": the outlet credits its reporter; "AR-15", "F-16": a model
         if m.group(0) not in NOT_ACRONYMS and not any(s <= m.start() < e for s, e in taken) \
                 and m.start() >= skip and not _beside_name(text, m.start(), m.end()) \
                 and not _VENUE.search(text[:m.start()]) and not _STAFF.match(text, m.end()):

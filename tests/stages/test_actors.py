@@ -152,3 +152,20 @@ def test_countries_in_a_list_of_places_or_a_longer_name_are_not_actors_and_a_cou
     actors = {x["name"] for x in build([a])["actors"]}
     assert not actors & {"Iraq", "Afghanistan", "United States", "US"}, actors
     assert "Britain" in actors and "United Kingdom" not in actors
+
+
+def test_a_country_abbreviation_used_as_an_adjective_or_a_model_name_is_not_an_actor(write):
+    # "U.S. deficits" and "across the United States" say what and where, not who acts;
+    # "U.S. officials said" is the state speaking; "AR-15" is a rifle
+    a_body = ["The plan would cut U.S. deficits by 2030, the Norland Budget Office said on Monday.",
+              "The gunman used an AR-15 rifle bought from Vessby Arms, the Norland Budget Office said.",
+              "Shootings across the United States rose last year, the Norland Budget Office said."]
+    b_body = ["The Norland Budget Office said U.S. deficits would still rise by 2030.",
+              "The Norland Budget Office said the plan would cut spending by 2030."]
+    a = write("a.md", article("Budget plan", a_body, "2024-05-03"))
+    write("b.md", article("Plan to cut deficits", b_body, "2024-05-03"))
+    actors = {x["name"] for x in build([a])["actors"]}
+    assert not actors & {"AR", "United States", "U.S."}, actors
+    assert "Norland Budget Office" in actors
+    write("c.md", article("Officials doubt the plan", ["U.S. officials said on Tuesday the budget plan would fail in Norland."], "2024-05-03"))
+    assert "United States" in {x["name"] for x in build([a])["actors"]}
