@@ -102,13 +102,16 @@ def make_brief(articles: list[Article], options: Options = Options(),
     # a brief still over five minutes of reading (rendered Markdown before its sources: the
     # key points' context sentences, denials, the timeline) is made again with fewer claim words
     classified = classify.classify(claims, documents, options.scheme or classify.load_scheme())
-    # the key points are chosen among all the claims and kept whatever the budget: the other
-    # claims give way
-    brief = _compose(classified, articles, summaries, witnesses, origin_of, options, None)
-    leads_chosen = [c.text for c in brief.key_points]
+    # with a reading limit, the key points are chosen among all the claims and kept whatever
+    # the budget: the other claims give way
     budget = options.claim_words
-    if budget is not None:
-        brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget, leads_chosen)
+    leads_chosen = None
+    if options.reading_words and budget is not None and sum(len(c.text.split()) for c in classified) > budget:
+        scheme = options.scheme or classify.load_scheme()
+        chosen = leads.choose(number_claims(classified, scheme), summaries, options.key_points_max or leads.KEY_POINTS_MAX)
+        leads_chosen = [c.text for c in chosen]
+    brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget, leads_chosen)
+    leads_chosen = leads_chosen or [c.text for c in brief.key_points]
     while options.reading_words and budget and budget > 50:
         over = _reading_words(brief) - options.reading_words
         if over <= 0:

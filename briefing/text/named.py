@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefing.text.people import (_ORGANISATION_ENDS, _PLACE_STARTS, AFFILIATIONS, NOT_NAMES, POSSESSIVE,
-                                  RANKS, TITLE_HEADS, TITLE_WORDS, label_word, not_a_person_here)
+                                  RANKS, TITLE_HEADS, TITLE_WORDS, label_word, not_a_person_here, word_kinds)
 from briefing.text.terms import entity_spans, stop_words
 
 ORGANISATION_WORDS = _ORGANISATION_ENDS
@@ -186,9 +186,7 @@ def _opener(word: str) -> bool:
     not ("Boeing", "Kelly"): words in -ly or -ing that the lexicon knows as adverb or verb."""
     if not word.endswith(("ly", "ing")):
         return False
-    from lemminflect import getAllLemmas  # its lexicon loads on first use, not at import
-
-    kinds = getAllLemmas(word.lower())
+    kinds = word_kinds(word.lower())
     return "VERB" in kinds or "ADV" in kinds
 
 
@@ -227,9 +225,7 @@ def _all_common(words: list[str]) -> bool:
     """Every word of the run is an ordinary English word ("Integrity Information System",
     "Wartime Contracting"): a thing's name, not a person's, whose names the lexicon does not
     hold ("Kevin", "Davis"). A person named only with ordinary words ("Mark Price") is missed."""
-    from lemminflect import getAllLemmas  # its lexicon loads on first use, not at import
-
-    return all(getAllLemmas(w.lower()) for w in words if len(w.rstrip(".")) > 1)
+    return all(word_kinds(w.lower()) for w in words if len(w.rstrip(".")) > 1)
 
 
 def _single(name: str, start: int, text: str, taken: list[tuple[int, int]]) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.text.terms import entity_spans, spelling_variant, stop_words
 
@@ -121,18 +122,23 @@ def not_a_person_here(text: str, start: int, end: int) -> bool:
                                                and _noun_only(after.group(2)))
 
 
-def _adjective_only(word: str) -> bool:
-    from lemminflect import getAllLemmas
+@lru_cache(maxsize=50_000)
+def word_kinds(word: str) -> frozenset[str]:
+    """The parts of speech the lexicon knows a lower-case word as ("NOUN", "VERB", "ADJ" ...;
+    none for a name like "kevin"). Looked up once per word: the lexicon is slow to ask."""
+    from lemminflect import getAllLemmas  # its lexicon loads on first use, not at import
 
-    return set(getAllLemmas(word)) == {"ADJ"}
+    return frozenset(getAllLemmas(word))
+
+
+def _adjective_only(word: str) -> bool:
+    return word_kinds(word) == {"ADJ"}
 
 
 def _noun_only(word: str) -> bool:
     if word in stop_words() or word in _TIME_WORDS or len(word) < 3:
         return False
-    from lemminflect import getAllLemmas  # its lexicon loads on first use, not at import
-
-    kinds = getAllLemmas(word)
+    kinds = word_kinds(word)
     return "NOUN" in kinds and "VERB" not in kinds and "ADV" not in kinds
 
 

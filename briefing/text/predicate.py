@@ -98,6 +98,7 @@ def _read(text: str) -> tuple[frozenset[str], frozenset[str], str]:
     return found if found[0] or clause == text else _read_clause(text)
 
 
+@lru_cache(maxsize=20_000)  # the same-claim weights read whole sentences too (shares_verb)
 def _read_clause(text: str) -> tuple[frozenset[str], frozenset[str], str]:
     verbs: set[str] = set()
     head: list[str] = []

@@ -162,7 +162,9 @@ def _story(articles: list[Article], origin_of: dict[str, int], scheme, options: 
     """One story through the single brief's stages (pipeline.make_brief): the same claims,
     citations, denials, timeline and actors a brief of these articles alone would have.
     `unread`: the story's further articles, counted in its support but not briefed."""
-    story_options = replace(options, scheme=scheme, title=None, jobs=1, progress=False)
+    # a story's claims are laid out by the weekly brief (weekly/layout.py), not read as a brief
+    # of their own: no single brief's reading limit
+    story_options = replace(options, scheme=scheme, title=None, jobs=1, progress=False, reading_words=None)
     result = pipeline.make_brief(articles, story_options, origin_of={a.source.id: origin_of[a.source.id]
                                                                      for a in articles})
     brief, summaries = result.brief, result.summaries
