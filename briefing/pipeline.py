@@ -101,33 +101,34 @@ def make_brief(articles: list[Article], options: Options = Options(),
     # of the best claims within the claims' word budget;
     # a brief still over five minutes of reading (rendered Markdown before its sources: the
     # key points' context sentences, denials, the timeline) is made again with fewer claim words
-    classified = classify.classify(claims, documents, options.scheme or classify.load_scheme())
+    scheme = options.scheme or classify.load_scheme()
+    classified = classify.classify(claims, documents, scheme)
     # with a reading limit, the key points are chosen among all the claims and kept whatever
     # the budget: the other claims give way
     budget = options.claim_words
     leads_chosen = None
     if options.reading_words and budget is not None and sum(len(c.text.split()) for c in classified) > budget:
-        scheme = options.scheme or classify.load_scheme()
         chosen = leads.choose(number_claims(classified, scheme), summaries, options.key_points_max or leads.KEY_POINTS_MAX)
         leads_chosen = [c.text for c in chosen]
-    brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget, leads_chosen)
+    compose = dict(articles=articles, summaries=summaries, witnesses=witnesses, origin_of=origin_of, options=options,
+                   scheme=scheme)
+    brief = _compose(classified, claim_words=budget, lead_texts=leads_chosen, **compose)
     leads_chosen = leads_chosen or [c.text for c in brief.key_points]
     while options.reading_words and budget and budget > 50:
         over = _reading_words(brief) - options.reading_words
         if over <= 0:
             break
         budget = max(budget - max(over, 20), 50)  # what else the brief shows shrinks with the claims, not word for word
-        brief = _compose(classified, articles, summaries, witnesses, origin_of, options, budget, leads_chosen)
+        brief = _compose(classified, claim_words=budget, lead_texts=leads_chosen, **compose)
     return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
 
 
 def _compose(claims: list[Claim], articles: list[Article], summaries, witnesses, origin_of, options: Options,
-             claim_words: int | None, lead_texts: list[str] | None = None) -> Brief:
+             scheme: classify.SectionScheme, claim_words: int | None, lead_texts: list[str] | None = None) -> Brief:
     """Stages 7-8 on the classified claims: the best that fit in `claim_words`, numbered, their
     support, denials, the key points (those of `lead_texts` when given, kept whatever the
     budget), sections, timeline and actors, in one Brief."""
     documents = [s.document for s in summaries]
-    scheme = options.scheme or classify.load_scheme()
     claims = number_claims(fit_reading_time(claims, claim_words, set(lead_texts or ())), scheme)
     # 7. how well each claim is supported, which claims are denied, when things happened, who acted
     claims = corroborate.count_origins(claims, origin_of if origin_of is not None else corroborate.origins(articles))
