@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
+# A quotation inside one sentence: the sentence is read without what a speaker is quoted saying
+# (text/standalone.py reads it so too).
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
 _SINGULAR = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'-]+")
 # People a sentence may describe before its pronoun refers to them ("the woman ... her").
@@ -37,7 +39,7 @@ def unresolved(sentence: str, titles: Collection[str] = ()) -> bool:
     """Whether the sentence refers, in its own words, to something only a sentence before it
     names (see the module's docstring); `titles`: title words that describe a person too
     ("the minister ... her")."""
-    text = _QUOTED.sub(" ", sentence)
+    text = QUOTED.sub(" ", sentence)
     pronoun = _SINGULAR.search(text)
     if pronoun and pronoun.start() > 0:
         before = text[:pronoun.start()]

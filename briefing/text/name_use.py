@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from briefing.text.compare import country as _country
 from briefing.text.people import _ACTING, POSSESSIVE, TITLE_WORDS
+from briefing.text.terms import lower_case_words
 
 
 
@@ -18,11 +19,10 @@ class Corpus:
 
     def __init__(self, sentences: list[str]):
         self.by_word: dict[str, list[str]] = defaultdict(list)
-        self.lower: set[str] = set()
         for sentence in sentences:
             for word in {POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'-]*[A-Z][\w’'-]*", sentence)}:
                 self.by_word[word].append(sentence)
-            self.lower.update(re.findall(r"\b[a-z]+\b", sentence))
+        self.lower = lower_case_words(sentences)
 
     def common_noun(self, word: str) -> bool:
         """Whether the input writes `word` after "the" as a thing's name ("the Holocaust

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from briefing.text.people import (_ORGANISATION_ENDS, _PLACE_STARTS, AFFILIATIONS, NOT_NAMES, POSSESSIVE,
                                   RANKS, TITLE_HEADS, TITLE_WORDS, label_word, not_a_person_here, word_kinds)
-from briefing.text.terms import entity_spans, stop_words
+from briefing.text.terms import entity_spans, lower_case_words, stop_words
 
 ORGANISATION_WORDS = _ORGANISATION_ENDS
 # words that make a run a place or an event, not a person: "Harbour Hill", "Winter War"
@@ -251,7 +251,7 @@ def recurring(texts_by_source: dict[str, list[str]], least: int = 2,
     surnames = {name.split()[-1]: name for name, kind in inside if kind == "person" and " " in name}
 
     if lower is None:  # the words the input uses in lower case
-        lower = {w for texts in texts_by_source.values() for t in texts for w in re.findall(r"\b[a-z]+\b", t)}
+        lower = lower_case_words(t for texts in texts_by_source.values() for t in texts)
 
     def counted(key: tuple[str, str]) -> bool:
         name, kind = key

@@ -26,6 +26,7 @@ from typing import Literal
 from briefing.models import Document, Sentence
 from briefing.text.quotes import States, pair_up
 from briefing.text import anaphora
+from briefing.text.anaphora import QUOTED
 from briefing.text.people import TITLE_HEADS, label_word
 from briefing.text.speakers import NAME, NOT_NAMES, PRONOUN_SAID, REPORTING, named_speaker
 from briefing.text.sentences import split_spans
@@ -100,7 +101,6 @@ _SET_BEFORE = re.compile(r"\b(?:the\s+same\s+(?:day|night|morning|week|month|yea
 _PRESUPPOSED = re.compile(r"[\W_]*the\s+(?:new|latest|renewed|fresh|further)\s+[a-z]+\b(?!\s+(?:of|from|by|for|that|which)\b)", re.I)
 # The writer speaking ("From what we can tell, ..."): a first person outside quotation marks.
 _FIRST_PERSON_ANYWHERE = re.compile(r"\b(?:we|I|our|us|my|we['’]re|I['’]m)\b")
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
 # "It" that stands for nothing ("It was unclear whether ...", "It is expected to ...").
 _DUMMY_IT = re.compile(
     r"[\W_]*it(?:['’]s|\s+(?:is|was|remains|remained|seems|seemed|appears|appeared|has been|had been|"
@@ -156,9 +156,9 @@ def points_back(sentence: str, topic: str = "", descriptions: bool = True, span:
         return "points back"
     if opens_back(sentence) or _LATE_PRONOUN.match(sentence) or _OF_COUNTED.match(sentence) \
             or _BACK_EARLY.search(" ".join(sentence.split()[:12])) or _THE_OTHER.search(sentence) \
-            or _SET_BEFORE.search(_QUOTED.sub("", sentence)):
+            or _SET_BEFORE.search(QUOTED.sub("", sentence)):
         return "points back"
-    if _FIRST_PERSON_ANYWHERE.search(_QUOTED.sub("", span or sentence)):
+    if _FIRST_PERSON_ANYWHERE.search(QUOTED.sub("", span or sentence)):
         return "unattributed first person"
     if (PRONOUN_SAID.search(sentence) or descriptions and TITLE_SAID.search(sentence)) \
             and not named_speaker(sentence):
@@ -202,7 +202,7 @@ def resolved(sentence: str, before: str) -> bool:
     """Whether `before` (the sentence before, shown with it) names what `sentence` points back
     to: a person for "he"/"she", the noun of a definite description ("The plane" after "a
     plane"); a connective or "they"/"this" is taken as carried on by any sentence before."""
-    if _FIRST_PERSON.match(_QUOTED.sub("", sentence)):
+    if _FIRST_PERSON.match(QUOTED.sub("", sentence)):
         return False
     if _PERSONAL.match(sentence) or ((PRONOUN_SAID.search(sentence) or TITLE_SAID.search(sentence)) and not _OPENER.match(sentence)) \
             or _QUOTE_FIRST.match(sentence):  # a quotation's speaker

@@ -142,3 +142,9 @@ def spelling_variant(a: str, b: str) -> bool:
             doubled = (k > 0 and long_[k - 1] == extra) or (k + 1 < len(long_) and long_[k + 1] == extra)
             return extra in _VOWELS or extra == "h" or doubled
     return False
+
+
+def lower_case_words(texts: Iterable[str]) -> set[str]:
+    """The words the texts use in lower case: a capitalised word among them is also an
+    ordinary word of the input ("Bridge" at a sentence's start, "the bridge" elsewhere)."""
+    return {w for t in texts for w in re.findall(r"\b[a-z]+\b", t)}
