@@ -17,7 +17,11 @@ from briefing.render import views as render
 from briefing.render import json as brief_json
 from tests.conftest import EXAMPLE
 
-MANY = 60  # sixty articles of one story: uncut, the claims run past the budget and the brief past five minutes
+MANY = 60  # sixty articles: uncut, the claims run past the budget and the brief past five minutes
+# Twenty articles to a cast of names: the corpus draws every sentence from the example's 55, so
+# sixty articles with one cast restate at most those (once the same-claim weights were learned
+# on 47 clusters they merged into 654 words of claims, under the 750 the test must exceed).
+PER_STORY = 20
 
 
 def words(claims) -> int:
@@ -32,7 +36,7 @@ def claims_of(brief):
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
     folder = tmp_path_factory.mktemp("many")
-    write_corpus(folder, MANY, per_story=MANY)  # forty articles of one story
+    write_corpus(folder, MANY, per_story=PER_STORY)
     return folder
 
 
@@ -117,7 +121,7 @@ def before_sources(brief) -> int:
 def test_the_whole_brief_is_read_in_five_minutes(cut, uncut):
     # key points with the sentences they lean on, denials and the timeline come on top of the
     # claims' budget: the whole brief before its source list is still at most 1,200 words
-    assert before_sources(uncut) > READING_WORDS  # uncut, forty articles run longer
+    assert before_sources(uncut) > READING_WORDS  # uncut, sixty articles run longer
     assert before_sources(cut) <= READING_WORDS
 
 

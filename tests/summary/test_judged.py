@@ -216,7 +216,7 @@ def test_the_judged_report_has_every_measure_overall_and_per_cluster_as_percenta
     from briefing.summary.judged_report import MEASURES
 
     names = sorted(p.name[:-len(".sections.tsv")] for p in JUDGED.glob("*.sections.tsv"))
-    assert judged_json["clusters"] == len(names) == 35 and sorted(judged_json["per_cluster"]) == names
+    assert judged_json["clusters"] == len(names) == 47 and sorted(judged_json["per_cluster"]) == names
     for figures in [judged_json["overall"], *judged_json["per_cluster"].values()]:
         for key, _, _ in MEASURES:
             r = figures[key]
