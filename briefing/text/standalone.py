@@ -70,7 +70,7 @@ _OPENER = re.compile(
     r"in addition(?!\s+to\b)|as a result(?!\s+of\b)|in response(?!\s+to\b)|even so|of those|of these|of them|not so|the latter|"
     r"the former|the same|the other|one of them|some of them|all of them|most of them|many of them|"
     r"a similar|later|now|there|here,|\w+ of (?:them|those|these|this|that|it)|(?:in|at|by|on|for|since|after|before|during|despite|under|among|"
-    r"from|until|with|of) (?:that|this|those|these|such|the same|it|them)|as such|by then|until then)"
+    r"from|until|with|of) (?:that|this|those|these|such|the same|it|them)|in both (?:cases|instances)|as such|by then|until then)"
     r"(?![\w-])", re.I)
 # The speaker's own first person opening a quotation ('"We will ...," Ruiz said'), understood once
 # the speaker is named (not "this" or "it", which point back even then).

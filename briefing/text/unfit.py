@@ -58,7 +58,13 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
                            r"mourns) (?:at|during|outside|after|from|inside)\b")),
     # the page talking to its reader or about its own layout: "Please include a contact number
     # ...", "Below is the full text ...", and a table or quote bar's "|" left at the start
-    ("reader note", re.compile(r"^[\W_]*(?:Please|Below|Above|Scroll|Click|Tap|Subscribe|Sign up)\b|^\s*\|")),
+    # ("Here's what you need to know:", "View all ... newsletters")
+    ("reader note", re.compile(r"^[\W_]*(?:Please|Below|Above|Scroll|Click|Tap|Subscribe|Sign up|View all|"
+                               r"Here['’]s|Here (?:is|are))\b|^\s*\|")),
+    # a player's or a share bar's button run into the sentence after it ("CLOSE The agency ...")
+    ("label", re.compile(r"^\W*(?:CLOSE|SHARE|EMBED|REPLAY|ADVERTISEMENT|ADVERTISING|RELATED|MORE)\s+(?=[A-Z][a-z])")),
+    # a photo credit in brackets, a name and the outlet ("(Jane Roe / Daily Planet)")
+    ("caption", re.compile(r"\((?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+\s*/\s*[A-Z][^()]{2,40}\)")),
     # a sentence cut at a title's abbreviation, the name after it lost ("... voted no: Sens.")
     ("cut off", re.compile(r"\b(?:Sens?|Reps?|Gov|Govs|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Prof|Rt|Hon)\.[\"'”’)]*\s*$")),
 )

@@ -34,6 +34,7 @@ def refused_everywhere(text: str) -> bool:
     "The decision to close this latest crossing angered traders in the market town.",
     '"We will not give up a metre of this land," she said on Monday in Vessby.',
     '"The council itself," they observed, "voted for the rules that it now breaks."',
+    "In both cases, the ferries ran aground after their engines failed in the storm.",
 ])
 def test_a_sentence_that_points_back_is_refused_everywhere(text):
     assert alone(text, descriptions=False) == "points back" or alone(text, descriptions=False)
@@ -138,8 +139,16 @@ def test_captions_and_notes_to_the_reader_are_not_statements():
                  "Mayor Ola Dahl (left) and Chief Kari Lund announce the closure of the bridge.",
                  "Please include a contact number if you are willing to speak to one of our reporters.",
                  "Below is the full text of the mayor's letter, provided by her office.",
-                 "|With me here are the people of this town."]:
+                 "|With me here are the people of this town.",
+                 "Here's what you need to know about the Lenvik bridge closure:",
+                 "Here are the five things the council decided on Monday.",
+                 "View all Lenvik Herald newsletters.",
+                 "CLOSE The harbour authority and the ferry company are both looking into the fire.",
+                 "Oct. 2, 2019 (Kari Lund / Lenvik Herald) Mayor Ola Dahl answers questions about the bridge."]:
         assert unfit(text), text
     for text in ["Moscow is seen as having influence over the government in Damascus.",
-                 "The two ministers held talks with the union at the Lenvik depot on Monday."]:
+                 "The two ministers held talks with the union at the Lenvik depot on Monday.",
+                 "Here the council meets once a month, the mayor said on Monday.",
+                 "NATO and the EU (Brussels / Strasbourg) both condemned the attack on Monday.",
+                 "CLOSED roads around Lenvik reopened on Tuesday after the flood receded."]:
         assert not unfit(text), text
