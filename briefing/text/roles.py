@@ -219,6 +219,21 @@ def is_background(text: str, year: int | None) -> bool:
     return bool(year and any(int(y) < year for y in _YEAR.findall(text)))
 
 
+# Time told as before the news of the day: "until Monday", "two years ago", "last week", "in
+# June" (a month with no day), "often", "usually", "already", "previously". "Earlier" and
+# "later" are left out: "Earlier Thursday", "later on Monday" are mostly the day's news.
+_TOLD_BEFORE = re.compile(r"\b(?:until|ago|often|usually|previously|already|last\s+(?:week|month|year)|in\s+(?:January|"
+                          r"February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d))",
+                          re.I)
+
+
+def told_before(text: str) -> bool:
+    """Whether the sentence tells of a time before the day's news (outside its quotations):
+    on the 47 judged clusters, 17 of the 30 such claims that could have led were judged
+    background or unable to stand alone, against 108 of 492 of all that could."""
+    return bool(_TOLD_BEFORE.search(_QUOTED.sub(" ", text)))
+
+
 def is_bare_quote(text: str) -> bool:
     """A quotation shown with nobody named as saying it: it opens with a quotation mark, or is
     mostly quotation with no name outside the quotes."""

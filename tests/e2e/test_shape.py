@@ -123,3 +123,31 @@ def test_sections_by_what_a_sentence_does_on_an_unseen_kind_of_story():
         "Troops were deployed around the capital, and two soldiers were killed in an attack on an army post.",
         "The parliament is expected to vote on the plan next month, and talks with the unions may follow.")
     assert placed == ["statement", "reactions", "military_context", "outlook"]
+
+
+_BRIDGE = [  # three reports of one closure, each telling what the council said before, in its lead
+    "Lenvik council voted on Tuesday to close the old harbour bridge to all traffic after engineers found "
+    "cracks in two of its piers.\n\nUntil last month, the council had said the bridge was safe for cars and "
+    "buses, Mayor Ola Dahl told reporters.\n\nEngineers from the road agency will inspect the piers again on "
+    "Friday, the council said.\n\nFerry operator Fjordline said it would add two sailings a day while the "
+    "bridge is closed.",
+    "The harbour bridge in Lenvik was closed to all traffic on Tuesday after the town council voted to shut it "
+    "over cracks found in two piers.\n\nUntil last month, the council had said the bridge was safe for cars "
+    "and buses, Mayor Ola Dahl said.\n\nFjordline, the ferry operator, said it would add two sailings a day "
+    "during the closure.\n\nShop owners in the old town said the closure would cost them customers.",
+    "Lenvik's council closed the old harbour bridge on Tuesday after engineers found cracks in two of its "
+    "piers, Mayor Ola Dahl said.\n\nUntil last month, the council had said the bridge was safe for cars and "
+    "buses, the mayor said.\n\nThe road agency will inspect the piers again on Friday, officials said.\n\n"
+    "The bridge, built in 1931, carries about 9,000 vehicles a day.",
+]
+
+
+def test_what_was_so_until_last_month_is_shown_but_does_not_lead(tmp_path):
+    for k, text in enumerate(_BRIDGE):
+        (tmp_path / f"{k}.txt").write_text(text, encoding="utf-8")
+    brief = pipeline.build([str(tmp_path)]).brief
+    points = [c.text for c in brief.key_points]
+    body = [c.text for s in brief.sections for c in s.claims]
+    assert points and not [t for t in points if t.startswith("Until last month")]
+    assert any(t.startswith("Lenvik council voted on Tuesday") or "closed" in t for t in points)
+    assert [t for t in body if t.startswith("Until last month")]  # in the body, not lost
