@@ -64,6 +64,13 @@ def test_a_question_states_no_claim():
     assert not states_same(index, 0, 1)
 
 
+def test_a_line_with_no_verb_states_no_claim():
+    # a headline or a tweet's words quoted as a line: they name a state of affairs, nobody says it
+    claim = "Kessel's stock market hit yet another all-time record high on Tuesday, the exchange said."
+    assert not states_same(index_of(claim, "Kessel stock market at an all-time record high on Tuesday."), 0, 1)
+    assert states_same(index_of(claim, "The Kessel stock market hit another all-time record high on Tuesday."), 0, 1)
+
+
 def test_a_sentence_cut_short_is_not_cited_for_a_whole_claim():
     # the two share the people, the place and "solitary confinement"; a sentence that breaks
     # off ("...") is no evidence: what it would have said is not on the page
