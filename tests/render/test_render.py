@@ -64,7 +64,10 @@ def test_jinja_syntax_in_an_article_is_never_evaluated(tricky_brief):
     md = render.to_markdown(tricky_brief)
     html = render.to_html(tricky_brief)
     assert "{{ 7\\*7 }}" in md or "{{ 7*7 }}" in md
-    assert "{{ 7*7 }}" in html and "49" not in html.replace("2049", "")
+    # the source list prints the file's path, which holds pytest's run number ("pytest-49"):
+    # paths are no rendered article text
+    text = __import__("re").sub(r"(?:file://)?/[^\s\"'<>]*", "", html)
+    assert "{{ 7*7 }}" in html and "49" not in text.replace("2049", "")
 
 
 def test_json_follows_the_contract(example_json):

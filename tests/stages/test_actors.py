@@ -89,7 +89,8 @@ def test_a_country_named_only_as_an_origin_or_nationality_is_not_an_actor(write)
     a_body = ["Lena Varga, an Iraqi who was studying in Vessby, was the first to be charged under the new law.",
               "She had fled Syria two years ago, the court in Vessby heard on Monday.",
               "The warehouse was run by Turkish crime rings, the police in Vessby said.",
-              "Omar Haddad, 19, a student from Damascus, called the law cruel."]
+              "Omar Haddad, 19, a student from Damascus, called the law cruel.",
+              "Japan protested against the law on Monday, and Russian officials called it unlawful."]
     b_body = ["Lena Varga said in court in Vessby that she had wanted to travel to Germany.",
               "Japan condemned the new law on Tuesday, and Russian officials said it broke treaties."]
     a = write("a.md", article("First charge under the law", a_body, "2024-05-03"))
@@ -97,6 +98,20 @@ def test_a_country_named_only_as_an_origin_or_nationality_is_not_an_actor(write)
     actors = {x["name"] for x in build([a])["actors"]}
     assert not actors & {"Iraq", "Syria", "Turkey", "Germany"}, actors
     assert {"Japan", "Russia"} <= actors
+
+
+def test_a_country_that_acts_in_one_source_only_is_no_actor_of_the_story(write):
+    # a comparison or a statistic one article adds ("India recycles less") is not a party; what
+    # two sources say a country did is
+    a_body = ["Vessby council closed the Kessel Bridge on Monday after engineers found cracks in its piers.",
+              "India recycled less of its old bridges last year, the engineers' report said.",
+              "Japan offered to send steel for the Kessel Bridge repairs, the council said."]
+    b_body = ["The Kessel Bridge in Vessby was closed on Monday over cracks found in its piers.",
+              "Japan has offered steel for the repairs, Vessby's mayor said on Monday."]
+    a = write("a.md", article("Bridge closed", a_body, "2024-05-03"))
+    write("b.md", article("Kessel Bridge shut", b_body, "2024-05-03"))
+    actors = {x["name"] for x in build([a])["actors"]}
+    assert "Japan" in actors and "India" not in actors, actors
 
 
 def test_a_descriptor_or_a_place_line_run_into_a_name_is_not_another_person(write):
@@ -168,4 +183,5 @@ def test_a_country_abbreviation_used_as_an_adjective_or_a_model_name_is_not_an_a
     assert not actors & {"AR", "United States", "U.S."}, actors
     assert "Norland Budget Office" in actors
     write("c.md", article("Officials doubt the plan", ["U.S. officials said on Tuesday the budget plan would fail in Norland."], "2024-05-03"))
+    write("d.md", article("Washington doubts", ["U.S. officials said the Norland budget plan was bound to fail."], "2024-05-03"))
     assert "United States" in {x["name"] for x in build([a])["actors"]}
