@@ -87,14 +87,15 @@ def named(text: str) -> list[Named]:
     dateline = _DATELINE.match(text)
     skip = dateline.end() if dateline else 0
     out: list[Named] = []
-    joined = [m for m in _ORGANISATION_RUN.finditer(text) if re.search(r"\s(?:and|on|in|&)\s", m.group(0))
-              and m.group(0).split()[-1] in ORGANISATION_WORDS and m.start() >= skip]
-    for m in joined:
-        name = _trim(m.group(0), titles=False)  # "House Ways and Means Committee" keeps its House
+    joined = [(a, b) for a, b in (_after_person(text, m) for m in _ORGANISATION_RUN.finditer(text))
+              if re.search(r"\s(?:and|on|in|&)\s", text[a:b]) and _organisation_words(text[a:b].split()) and a >= skip]
+    for a, b in joined:
+        name = _trim(text[a:b], titles=False)  # "House Ways and Means Committee" keeps its House
         if len(name.split()) >= 3 and re.search(r"\s(?:and|on|in|&)\s", name):
-            out.append(Named(name, "organisation", not text[:text.find(name, m.start())].strip(" \"“‘'(")))
-    for m in _RUN.finditer(text):
-        if any(j.start() <= m.start() < j.end() for j in joined):
+            out.append(Named(name, "organisation", not text[:text.find(name, a)].strip(" \"“‘'(")))
+    runs = [piece for m in _RUN.finditer(text) for piece in _pieces(text, m)]
+    for m in runs:
+        if any(a <= m.start() < b for a, b in joined):
             continue
         run = m.group(0)
         first = run.split()[0]
@@ -151,6 +152,39 @@ def named(text: str) -> list[Named]:
     return out
 
 
+# A person's name, then the organisation he or she speaks for: "Kassie Siegel of the Center
+# for Biological Diversity", "Director Tom Frieden of the Centers for Disease Control".
+_PERSON_OF = re.compile(rf"(?:{_WORD}\s+){{1,4}}(?:of|for|at|from)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _organisation_words(words: list[str]) -> bool:
+    """A run that names an organisation: it ends with an organisation's word, or one heads it
+    before "of" or "for" ("Centers for Disease Control and Prevention")."""
+    return words[-1] in ORGANISATION_WORDS or any((w in ORGANISATION_WORDS or w[:-1] in ORGANISATION_WORDS)
+                                                  and nxt in ("of", "for") for w, nxt in zip(words, words[1:]))
+
+
+def _after_person(text: str, m: re.Match) -> tuple[int, int]:
+    """The span of a run without the person named before "of the" at its front."""
+    front = _PERSON_OF.match(m.group(0))
+    person = _trim(front.group(0).rsplit(None, 2 if front.group(0).split()[-1] == "the" else 1)[0]).split() if front else []
+    rest = m.group(0)[front.end():].split() if front else []
+    if person and _person(person) and rest and _organisation_words(rest) \
+            and front.group(0).split()[-3 if front.group(0).split()[-1] == "the" else -2] == person[-1]:
+        return m.start() + front.end(), m.end()  # (not "Virginia Tech College of Engineering": no organisation after)
+    return m.start(), m.end()
+
+
+def _pieces(text: str, m: re.Match) -> list[re.Match]:
+    """A run, or the person and the organisation it runs together (`_PERSON_OF`)."""
+    start, _ = _after_person(text, m)
+    if start == m.start():
+        return [m]
+    head = re.match(rf"{_WORD}(?:\s+{_WORD})*", text[m.start():start])
+    rest = _RUN.match(text, start)
+    return [p for p in (_RUN.match(text, m.start(), m.start() + head.end()) if head else None, rest) if p]
+
+
 def _reporting(text: str, start: int, end: int, last: str) -> bool:
     """Whether a news outlet ("... Times", "... News") is named here only as the one that
     reported the story: "the Daily Times has reported", "according to the Daily Times", a
@@ -202,7 +236,8 @@ def _trim(run: str, titles: bool = True) -> str:
                      or re.fullmatch(r"[A-Z]\.", words[0]) or title(words[0]) or words[0] in ("Mr.", "Mrs.", "Ms.", "Dr.")) \
             and not (words[0] in _PLACE_STARTS and len(words) > 1):  # "New York Times", "San Diego Police"
         words = words[1:]
-    while words and (words[-1] in NOT_NAMES or words[-1].lower() in ("of", "for", "the", "de", "al", "bin")):
+    while words and (words[-1] in NOT_NAMES and not (words[-1] in ORGANISATION_WORDS and len(words) > 1)
+                     or words[-1].lower() in ("of", "for", "the", "de", "al", "bin")):  # "... Defense Council" keeps its Council
         words = words[:-1]
     return " ".join(words)
 

@@ -185,3 +185,16 @@ def test_a_country_abbreviation_used_as_an_adjective_or_a_model_name_is_not_an_a
     write("c.md", article("Officials doubt the plan", ["U.S. officials said on Tuesday the budget plan would fail in Norland."], "2024-05-03"))
     write("d.md", article("Washington doubts", ["U.S. officials said the Norland budget plan was bound to fail."], "2024-05-03"))
     assert "United States" in {x["name"] for x in build([a])["actors"]}
+
+
+def test_a_person_of_an_organisation_is_two_actors_and_an_organisation_keeps_its_last_word():
+    found = {(n.name, n.kind) for n in named(
+        "Ana Ruiz of the Varnholm Center for Coastal Studies said the Kessel Bridge Defense Council had been warned.")}
+    assert ("Ana Ruiz", "person") in found and ("Varnholm Center for Coastal Studies", "organisation") in found
+    assert ("Kessel Bridge Defense Council", "organisation") in found
+    found = {(n.name, n.kind) for n in named(
+        "Director Ivo Lund of the Centers for Bridge Safety and Repair said on Monday the piers would hold.")}
+    assert found == {("Ivo Lund", "person"), ("Centers for Bridge Safety and Repair", "organisation")}
+    # no organisation after "of": one name, no person cut from it
+    assert not [n for n in named("A model built by the Varnholm Tech College of Engineering showed the cracks.")
+                if n.kind == "person"]
