@@ -98,8 +98,9 @@ def test_a_profile_sets_both_budgets(tmp_path, many, cut):
     path.write_text("appendix = true\n[lengths]\nclaim_words = 200\nappendix_words = 1000000\n")
     options = options_with_profile(Options(), profile.load(path))
     brief = pipeline.build([str(many)], options).brief
-    tops = words(s.claims[0] for s in brief.sections if s.claims)  # kept whatever the budget
-    assert words(claims_of(brief)) <= max(200, tops)
+    # kept whatever the budget (pipeline.fit_reading_time): each section's best claim and the key points
+    kept = words(s.claims[0] for s in brief.sections if s.claims) + words(brief.key_points)
+    assert words(claims_of(brief)) <= max(200, kept)
     assert len(claims_of(brief)) < len(claims_of(cut))
     markdown = render.to_markdown(brief)
     assert "Left out to keep the brief short" not in markdown and f"### [{MANY}]" in markdown

@@ -57,8 +57,14 @@ def _claims(summaries: list[Summary]) -> list[Claim]:
             for summary in summaries for s in summary.document.sentences]
 
 
-FILLER = [f"Officials in the northern province reported {w} on the regional roads during the week."
-          for w in ("delays", "closures", "accidents", "detours", "repairs", "queues")]
+# Six sentences of other news, none repeating another's words: a phrase every article repeats
+# counts more (multidoc.TF_WEIGHT), so filler made of one repeated template would be the news.
+FILLER = ["Officials reported delays on several regional roads during the week.",
+          "A local bakery announced plans to expand its shop next spring.",
+          "Students at the city college staged a concert for charity.",
+          "The museum will extend its opening hours through the summer.",
+          "Farmers said the harvest of apples was larger than expected.",
+          "A new bus route will link two suburbs from next month."]
 
 
 def test_what_the_articles_lead_with_wins_over_what_they_mention_late():
@@ -70,6 +76,17 @@ def test_what_the_articles_lead_with_wins_over_what_they_mention_late():
                  for n, day in enumerate(("Monday", "on Monday", "Monday night"), 1)]
     chosen = multidoc.select(_claims(summaries), summaries, budget=16)
     assert [c.text for c in chosen] == [lead]
+
+
+def test_a_concept_an_article_repeats_counts_more_than_one_it_states_once():
+    storm = "The storm cut power to the coastal towns on Tuesday night."
+    again = "Repair crews said the coastal towns could stay dark for days."
+    other = "Schools in the capital will reopen on Thursday after the holiday."
+    summaries = [_summary("1", [storm, again]), _summary("2", [storm, other])]
+    weight = multidoc._concept_weights(summaries, frozenset({"the", "to", "on", "for", "in", "after"}), 2)
+    repeated = multidoc.concepts("coastal towns", frozenset()).pop()
+    once = multidoc.concepts("cut power", frozenset()).pop()
+    assert weight[repeated] > weight[once] == 2 * (1 + multidoc.LEAD_WEIGHT)
 
 
 def test_a_caption_over_the_article_does_not_take_the_place_of_its_lead():
