@@ -12,16 +12,14 @@ Title-Cased or colon-ended line between paragraphs is a subheading. Prose-shaped
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 
 from briefing.errors import InputError
 from briefing.models import Article, Heading, RawArticle
 from briefing.sources import wire
 from briefing.text import sanitize
+from briefing.text.debris import MAX_DEBRIS_WORDS, DebrisRules, debris_rules, matches_debris
 
 # A line of prose ends a sentence: . ! ? or an ellipsis, possibly inside closing quotes
 # or brackets.
@@ -33,14 +31,9 @@ MIN_PROSE_WORDS = 4
 # A line this long reads as prose even without a sentence ending (a paragraph whose final
 # full stop the scraper lost), unless it is Title Cased like a headline.
 LONG_PROSE_WORDS = 15
-# Captions and boilerplate lines are short; a longer paragraph that happens to contain
-# "click here" or "(Reuters)" is reporting, and is kept.
-MAX_DEBRIS_WORDS = 40
 # Photo captions are a sentence or two; a repeated paragraph longer than this is the
 # article's own text shown twice (a teaser echoing the lead), and is kept once.
 MAX_CAPTION_WORDS = 30
-# Up to this many words a line that merely contains a boilerplate phrase is boilerplate.
-SHORT_LINE_WORDS = 10
 # Headlines and subheadings are short; longer non-prose lines are debris.
 MAX_HEADING_WORDS = 20
 # A hard-wrapped paragraph's lines are long; a line shorter than this that ends without
@@ -54,20 +47,6 @@ _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", 
 # A part of a person's name: Jane, O’Neil, McDonald, Jean-Luc, or an initial.
 _NAME_PART = re.compile(r"^(?:(?:O['’]|Mc|Mac|D['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$")
 _BY = re.compile(r"^\s*by\s+(.+)$", re.I)
-
-
-@dataclass(frozen=True)
-class DebrisRules:
-    caption_starts: tuple[str, ...]
-    caption_ends: tuple[str, ...]
-    boilerplate: tuple[str, ...]
-    byline_words: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def debris_rules() -> DebrisRules:
-    data = tomllib.loads(resources.files("briefing").joinpath("data/debris.toml").read_text("utf-8"))
-    return DebrisRules(**{k: tuple(v) for k, v in data.items()})
 
 
 @dataclass
@@ -151,31 +130,11 @@ def _continues(previous: str, line: str) -> bool:
 def _is_prose(text: str, rules: DebrisRules) -> bool:
     low = text.lower().strip()
     words = _WORD.findall(text)
-    if len(words) <= MAX_DEBRIS_WORDS and _matches_debris(low, len(words), rules):
+    if len(words) <= MAX_DEBRIS_WORDS and matches_debris(low, len(words), rules):
         return False
     if _SENTENCE_END.search(text):
         return len(words) >= MIN_PROSE_WORDS
     return len(words) >= LONG_PROSE_WORDS and not _is_title_case(words)
-
-
-def is_debris(text: str) -> bool:
-    """Whether `text`, as a line of its own, is a caption, a credit or site boilerplate."""
-    words = _WORD.findall(text)
-    return len(words) <= MAX_DEBRIS_WORDS and _matches_debris(text.lower().strip(), len(words), debris_rules())
-
-
-def _matches_debris(low: str, n_words: int, rules: DebrisRules) -> bool:
-    """A caption marker at either end, or a boilerplate phrase that opens the line or fills
-    most of a short one ("Advertisement", "We use cookies."); a sentence of reporting that
-    merely mentions a cookie factory is not boilerplate."""
-    if any(low.startswith(p) for p in rules.caption_starts) or any(low.endswith(p) for p in rules.caption_ends):
-        return True
-    for phrase in rules.boilerplate:
-        if low.startswith(phrase):
-            return True
-        if n_words <= SHORT_LINE_WORDS and re.search(r"\b" + re.escape(phrase), low):
-            return True
-    return False
 
 
 def _repeated(units: list[_Unit]) -> set[str]:

@@ -14,10 +14,8 @@ Its definite descriptions are left out (`descriptions=False`): "The forecast ...
 the general said' need the article around them to be told from a lead, and leads are what a
 summary wants. With them the 30 multinews test clusters fell from ROUGE-2 10.09 to 8.99, and
 the bare title alone ("the general said") cost the 57 clusters 0.5 (9.56 -> 9.07).
-Besides, a line is left out when
-- it opens as page furniture does: a bracketed aside, a quoted reply ("> More: ..."), a
-  table cell ("| AP Photo ..."); not the agency that opens a wire lead ("(CNN) The ...");
-- cleaning would call it page debris as a line of its own (data/debris.toml).
+Page furniture (a bracketed aside, a quoted reply "> More: ...", a table cell "| AP Photo
+...", a line cleaning would call page debris by data/debris.toml) is the brief's too: unfit.py.
 
 The same test gives each sentence its place among its article's readable sentences
 (multidoc.py): the lead of an article is its first sentence that can stand alone, not the
@@ -26,15 +24,9 @@ caption above it.
 
 from __future__ import annotations
 
-import re
-
-from briefing.sources.clean import is_debris
 from briefing.text.standalone import alone
-
-_FURNITURE_START = re.compile(r"^(?:\[|>|\||\((?![A-Z][\w.&' -]{1,25}\)\s+(?:[-–—_]+\s+)?[A-Z]))")
 
 
 def stands_alone(text: str) -> bool:
     """Whether a summary may show `text` by itself (see the module's docstring)."""
-    text = text.strip()
-    return not (alone(text, descriptions=False) or _FURNITURE_START.match(text) or is_debris(text))
+    return not alone(text.strip(), descriptions=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefing.text.debris import is_debris
 from briefing.text.sentences import HEADLINE_GLUED
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -65,6 +66,14 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
     ("label", re.compile(r"^\W*(?:CLOSE|SHARE|EMBED|REPLAY|ADVERTISEMENT|ADVERTISING|RELATED|MORE)\s+(?=[A-Z][a-z])")),
     # a photo credit in brackets, a name and the outlet ("(Jane Roe / Daily Planet)")
     ("caption", re.compile(r"\((?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+\s*/\s*[A-Z][^()]{2,40}\)")),
+    # furniture before the text: an editor's link in brackets ("[Trump taps ...]"), a quote bar,
+    # an aside in brackets (not an agency's credit: "(CNN) Hundreds of ..."), a photo counter
+    # ("2/2 This is ..."), a player's duration ("Video (02:04) :")
+    ("furniture", re.compile(r"^\s*(?:\[|>|\((?![A-Z][\w.&' -]{1,25}\)\s+(?:[-–—_]+\s+)?[A-Z])|\d{1,2}/\d{1,2}\s+(?=[A-Z]))|"
+                             r"\(\d{1,2}:\d{2}\)")),
+    # a reporter's credit ("... contributed from Macon") and a photo's places ("(2nd row down, center)")
+    ("caption", re.compile(r"\bcontributed\s+(?:reporting|from)\b|\((?:[^()]*,\s*)?(?:far\s+)?(?:left|right|center|centre)\)|"
+                           r"\(\d+(?:st|nd|rd|th)\s+row\b[^()]*\)", re.I)),
     # a sentence cut at a title's abbreviation, the name after it lost ("... voted no: Sens.")
     ("cut off", re.compile(r"\b(?:Sens?|Reps?|Gov|Govs|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Prof|Rt|Hon)\.[\"'”’)]*\s*$")),
 )
@@ -101,4 +110,6 @@ def unfit(sentence: str) -> str:
     for reason, shape in _SHAPES:
         if shape.search(sentence):
             return reason
+    if is_debris(sentence):  # site furniture run into a paragraph ("Email Sign Up By signing up ...")
+        return "site furniture"
     return "" if has_verb(sentence) else "no verb"

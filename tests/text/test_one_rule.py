@@ -144,11 +144,20 @@ def test_captions_and_notes_to_the_reader_are_not_statements():
                  "Here are the five things the council decided on Monday.",
                  "View all Lenvik Herald newsletters.",
                  "CLOSE The harbour authority and the ferry company are both looking into the fire.",
-                 "Oct. 2, 2019 (Kari Lund / Lenvik Herald) Mayor Ola Dahl answers questions about the bridge."]:
+                 "Oct. 2, 2019 (Kari Lund / Lenvik Herald) Mayor Ola Dahl answers questions about the bridge.",
+                 "[Lenvik mayor taps a harbour engineer to lead the bridge repairs]",
+                 "(Follow the latest updates on the Lenvik bridge closure.)",
+                 "2/2 The bridge is closed, and it is also unsafe.",
+                 "Video (02:04) : Lenvik residents watched the bridge close on Monday.",
+                 "Herald reporter Kari Lund contributed from Vessby.",
+                 "Mayor Ola Dahl (2nd row, center) listened as the engineers spoke.",
+                 "Email Sign Up By signing up you agree to receive email newsletters from the Herald."]:
         assert unfit(text), text
     for text in ["Moscow is seen as having influence over the government in Damascus.",
                  "The two ministers held talks with the union at the Lenvik depot on Monday.",
                  "Here the council meets once a month, the mayor said on Monday.",
                  "NATO and the EU (Brussels / Strasbourg) both condemned the attack on Monday.",
-                 "CLOSED roads around Lenvik reopened on Tuesday after the flood receded."]:
+                 "CLOSED roads around Lenvik reopened on Tuesday after the flood receded.",
+                 "(CNN) Lenvik closed its harbour bridge on Monday after engineers found cracks.",
+                 "The council signed up two engineering firms to inspect the bridge, the mayor said."]:
         assert not unfit(text), text
