@@ -33,6 +33,15 @@ _WRITING_TIME = frozenset("""week weekend month year morning afternoon evening n
 stage season""".split())
 _DESCRIBED = frozenset("who whom whose which that with in on at from of for".split())
 _NATIONALITY_THE = re.compile(r"[\W_]*[Tt]he\s+([A-Z][a-z]+)\s+(?=[a-z])")
+# ... and the place words of an epithet for someone named before ("The Vermont senator", "The
+# Evanston, Ill-based university"): not a name after it ("The Texas senator Ted Cruz"), its
+# own qualification ("The Ohio senator in charge of ...") or a possessive; not an abbreviation
+# ("The U.K. leader" is the one office).
+_PLACE_EPITHET = re.compile(r"[\W_]*[Tt]he\s+((?:[A-Z][a-z][\w-]*,?\s+){1,3})(?:[a-z][a-z-]*\s+){0,2}?([a-z]+)\b"
+                            r"(?![’'])(?!,?\s+[A-Z])(?!\s+(?:of|in|for|from|at|who|whose|whom|with)\b)")
+_EPITHET_NOUNS = _PERSON_NOUNS | frozenset("""senator congressman congresswoman lawmaker governor mayor
+minister president leader official politician democrat republican university college company firm
+school""".split())
 
 
 def unresolved(sentence: str, titles: Collection[str] = ()) -> bool:
@@ -47,12 +56,19 @@ def unresolved(sentence: str, titles: Collection[str] = ()) -> bool:
         described = words & _PERSON_NOUNS or words & set(titles)
         if not _NAME.search(before) and not described:
             return True
-    demonstrative = _DEMONSTRATIVE.search(text)
-    if not demonstrative:
-        return False
-    word = demonstrative.group(1).lower()
+    return points_by_demonstrative(sentence)
+
+
+def points_by_demonstrative(sentence: str) -> bool:
+    """Whether the sentence, outside its quotations, names something by a demonstrative after a
+    preposition ("at that reactor's pool", "on that day"): only what came before says which."""
+    m = _DEMONSTRATIVE.search(QUOTED.sub(" ", sentence))
+    return bool(m) and _demonstrated(m.group(1).lower())
+
+
+def _demonstrated(word: str) -> bool:
     # "those stranded on the border", "those wrongly convicted", "those who ...": the
-    # demonstrative heads a description the sentence itself gives
+    # demonstrative heads a description the sentence itself gives; "this week": the time of writing
     return word not in _WRITING_TIME and word not in _DESCRIBED and not word.endswith(("ed", "ing", "ly"))
 
 
@@ -63,4 +79,7 @@ def without_nationality(sentence: str, nationality: Callable[[str], bool]) -> st
     m = _NATIONALITY_THE.match(sentence)
     if m and (nationality(m.group(1)) or m.group(1).endswith(("an", "ian"))):
         return sentence[:m.start(1)] + sentence[m.end():]
+    m = _PLACE_EPITHET.match(sentence)
+    if m and m.group(2) in _EPITHET_NOUNS:  # "The Vermont senator", "The Evanston, Ill-based university"
+        return sentence[:m.start(1)] + sentence[m.end(1):]
     return sentence

@@ -69,7 +69,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from briefing.text import predicate
+from briefing.text import anaphora, predicate
 from briefing.text.logistic import BinaryModel
 from briefing.text.similarity import SentenceIndex
 from briefing.text.unfit import has_verb
@@ -147,9 +147,11 @@ def weighed(index: SentenceIndex, i: int, j: int) -> bool:
         return False
     a_text, b_text = index.sentences[i].text, index.sentences[j].text
     if _asks(a_text) or _asks(b_text) or _cut_short(a_text) or _cut_short(b_text) \
-            or not has_verb(a_text) or not has_verb(b_text):
+            or not has_verb(a_text) or not has_verb(b_text) \
+            or anaphora.points_by_demonstrative(a_text) or anaphora.points_by_demonstrative(b_text):
         return False  # a question asserts nothing, nor does a line with no verb ("Stock Market at an all-time
-        # high."); a sentence that breaks off ("...") has no whole claim on the page
+        # high."); a sentence that breaks off ("...") has no whole claim on the page, nor one that
+        # names its subject by a demonstrative ("Temperatures at that reactor's pool are high.")
     oa, ob = outcomes(a_text), outcomes(b_text)
     return not (oa and ob and not oa & ob) and predicate.same_predicate(a_text, b_text)
 

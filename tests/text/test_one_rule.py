@@ -161,3 +161,17 @@ def test_captions_and_notes_to_the_reader_are_not_statements():
                  "(CNN) Lenvik closed its harbour bridge on Monday after engineers found cracks.",
                  "The council signed up two engineering firms to inspect the bridge, the mayor said."]:
         assert not unfit(text), text
+
+
+def test_a_place_s_epithet_for_someone_named_before_points_back_in_a_brief():
+    # a description, as "The senator" is: the brief's rule, not the summary's (descriptions=False)
+    for text in ["The Vessby senator was less moved by the mayor's plea to reopen the bridge on Monday.",
+                 "The Lenvik-based company argued that the bridge had been safe for cars and buses."]:
+        assert alone(text) == "points back", text
+
+
+def test_a_place_s_epithet_with_the_name_given_or_the_one_office_stands_alone():
+    for text in ["The Vessby senator Ana Ruiz said on Monday the bridge would reopen within a year.",
+                 "The Vessby senator in charge of transport said on Monday the bridge would reopen.",
+                 "The U.K. leader is facing a vote that will remove her if she loses, officials said."]:
+        assert alone(text) == "", text

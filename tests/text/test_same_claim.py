@@ -71,6 +71,13 @@ def test_a_line_with_no_verb_states_no_claim():
     assert states_same(index_of(claim, "The Kessel stock market hit another all-time record high on Tuesday."), 0, 1)
 
 
+def test_a_sentence_naming_its_subject_by_a_demonstrative_is_not_cited():
+    # which reactor "that reactor" is, only the sentence before it says
+    claim = "Officials at the Kessel plant said temperatures were rising in the spent fuel pools of reactors 5 and 6."
+    assert not states_same(index_of(claim, "Temperatures at that reactor's spent fuel pool at the Kessel plant were rising."), 0, 1)
+    assert states_same(index_of(claim, "Temperatures were rising in the spent fuel pools of reactors 5 and 6 at the Kessel plant, officials said."), 0, 1)
+
+
 def test_a_sentence_cut_short_is_not_cited_for_a_whole_claim():
     # the two share the people, the place and "solitary confinement"; a sentence that breaks
     # off ("...") is no evidence: what it would have said is not on the page

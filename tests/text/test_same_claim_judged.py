@@ -20,27 +20,30 @@ def test_pairs_of_a_cluster_left_out_are_decided_as_measured_when_the_weights_we
     probability, judged, same = train_same_claim.held_out(data)
     decided = probability >= train_same_claim.THRESHOLD
     hits = int((decided & judged).sum())
-    # 47 clusters, weights learned on the other 46 for each, threshold 0.6: measured 270/305 =
-    # 88.5% precision, 270/1171 = 23.1% recall (the hand-made rule alone: 292/343 = 85.1%,
-    # 24.9%). Before a line with no verb stopped being weighed: 275/314 = 87.6%, 23.5% (the
-    # rule alone 300/358 = 83.8%, 25.6%); recall is traded for precision on purpose. The floor moved down from 89.3% / 24.5% when the twelve clusters of held-out sets
+    # 47 clusters, weights learned on the other 46 for each, threshold 0.6: measured 266/301 =
+    # 88.4% precision, 266/1171 = 22.7% recall (the hand-made rule alone: 287/334 = 85.9%,
+    # 24.5%). Before a sentence naming its subject by a demonstrative ("at that reactor's pool")
+    # stopped being weighed: 270/305 = 88.5%, 23.1% (rule alone 85.1%), the floor lowered by
+    # 0.1 point for the rule's 0.8 and the briefs' citations (74/80 -> 74/77 stating their
+    # claim); before a line with no verb stopped being weighed: 275/314 = 87.6%, 23.5% (the
+    # rule alone 300/358 = 83.8%, 25.6%). Recall is traded for precision on purpose. The floor moved down from 89.3% / 24.5% when the twelve clusters of held-out sets
     # E and F were folded in: new judged pairs, not a change of the decision, which they had
     # never seen. On 35 clusters it measured 227/254 = 89.4% precision, 227/924 = 24.6% recall. The hand-made rule alone (no learned weights),
     # whose constants were set on the first 18 clusters: 246/291 = 84.5%, 26.6%. (On 29
     # clusters at 0.7: 181/197 = 91.9%, 25.8% against the rule's 205/243 = 84.4%, 29.2%; on the 6
     # clusters of held-out set D, which the weights learned on those 29 never saw: 36/40 =
     # 90.0%, 16.2% against the rule's 41/48 = 85.4%, 18.5%.)
-    assert hits / decided.sum() >= 0.885 and hits / same >= 0.230, (hits, int(decided.sum()), same)
+    assert hits / decided.sum() >= 0.883 and hits / same >= 0.227, (hits, int(decided.sum()), same)
 
 
 def test_every_judged_pair_is_decided_as_measured_with_the_shipped_weights():
     hits, decided, judged = calibrate.measure(calibrate.clusters())
-    # 47 clusters, with the weights learned on all of them, threshold 0.6: measured 271/301 =
-    # 90.0% precision, 271/1171 = 23.1% recall (275/304 = 90.5%, 23.5% before a line with no
-    # verb stopped being weighed) (on 35 clusters: 229/251 = 91.2%, 24.8%; the rule
+    # 47 clusters, with the weights learned on all of them, threshold 0.6: measured 270/298 =
+    # 90.6% precision, 270/1171 = 23.1% recall (271/301 = 90.0% before demonstratives, 275/304
+    # = 90.5%, 23.5% before a line with no verb stopped being weighed) (on 35 clusters: 229/251 = 91.2%, 24.8%; the rule
     # alone, before the weights: 246/291 = 84.5%, 26.6%; the floor moved with the twelve
     # clusters folded in, as above). Recall is traded for precision on purpose: a citation must state its claim.
-    assert hits / decided >= 0.900 and hits / judged >= 0.231, (hits, decided, judged)
+    assert hits / decided >= 0.906 and hits / judged >= 0.230, (hits, decided, judged)
 
 
 def test_shipped_same_claim_weights_are_what_the_training_script_learns(data):
