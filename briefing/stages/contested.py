@@ -17,11 +17,24 @@ from dataclasses import replace
 
 from briefing.models import Claim, Denial, Document, Evidence, Witnesses
 from briefing.text.terms import stem, terms
+from briefing.text.unfit import unfit
 
+# A denial says something claimed is not so, or refuses to say: "denied that ...", "denies
+# supporting", "denied any role", "rejected the allegations", "dismissed the report as false",
+# "declined to comment". Not a denial: a request, an application or a challenge refused
+# ("rejected his appeal", "applications were denied"), "deny" as what someone sought to do
+# ("pushed to deny", "any attempt to deny"), "neither confirmed nor denied", "should be rejected".
+_CLAIM_NOUNS = (r"(?:allegations?|accusations?|claims?|reports?|charges?|criticism|suggestions?|notion|idea|"
+                r"version|assertions?|account|accounts|story|stories|characteri[sz]ation|rumou?rs?|speculation)")
 _DENIAL = re.compile(
-    r"\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebuff(?:s|ed)?|repudiat(?:e|es|ed)|(?:do|does|did|will|would)\s*(?:n[o'’]t|not)\s+comment|"
-    r"(?:declin|refus)(?:e|es|ed|ing)\s+to\s+(?:comment|confirm)|no\s+comment)\b", re.I)
+    r"(?<!\bto )(?<!\bof )(?<!\bnor )(?<!\bor )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )\b(?:den(?:y|ies|ied)|denying)\s+"
+    r"(?:that\b|any\b|all\b|the\s+\w+|a\s+\w+|an\s+\w+|it\b|this\b|these\b|those\b|there\b|having\b|wrongdoing|involvement|"
+    r"responsibility|[\"“‘]|\w+ing\b|" + _CLAIM_NOUNS + r")"
+    r"|(?<!\bto )(?<!\bbe )\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebuff(?:s|ed)?|"
+    r"repudiat(?:e|es|ed))\s+(?:(?:the|these|those|such|all|any|this|that|his|her|its|their|[A-Z][\w’']*['’]s)\s+)?"
+    r"(?:\w+\s+){0,2}" + _CLAIM_NOUNS + r"\b"
+    r"|\b(?:(?:do|does|did|will|would)\s*(?:n[o'’]t|not)\s+comment|(?:declin|refus)(?:e|es|ed|ing)\s+to\s+"
+    r"(?:comment|confirm)|no\s+comment)\b", re.I)
 _GENERIC_OBJECT = re.compile(r"\b(?:(?:the|these|those|such|all)\s+(?:\w+\s+)?"
                              r"(?:allegations?|accusations?|claims?|reports?|charges?)\b"
                              r"|(?:allegations?|accusations?|claims?|reports?|charges?)\s+that\b)", re.I)
@@ -39,8 +52,22 @@ _DENIAL_TERMS = {stem(w) for w in ("reject", "deny", "denial", "dismiss", "refut
 MIN_OVERLAP = 0.15
 
 
+# A denial of what the same sentence states ("... neighbours that allege Qatar supports
+# terrorism, which the country denies", "a charge the ministry rejected"): it answers no other
+# claim, and no other claim is shown as denied by it.
+_SELF_ANSWERED = re.compile(r"\b(?:which|an?\s+(?:charge|accusation|claim|allegation)|(?:the\s+)?(?:charges|accusations|"
+                            r"claims|allegations))\s+(?:[\w’'-]+\s+){1,4}?(?:(?:has|have|had)\s+)?"
+                            r"(?:den(?:y|ies|ied)|reject(?:s|ed)|dismiss(?:es|ed)|refut(?:es|ed))\b", re.I)
+
+
 def is_denial(text: str) -> bool:
     return bool(_DENIAL.search(text))
+
+
+def answers_another(text: str) -> bool:
+    """Whether a denial answers something other than what its own sentence states (and is a
+    statement at all: not page debris that quotes a headline's "dismissed accusation")."""
+    return is_denial(text) and not _SELF_ANSWERED.search(text) and not unfit(text)
 
 
 def _content(text: str) -> set[str]:
@@ -76,7 +103,7 @@ def link_denials(claims: list[Claim], documents: list[Document], witnesses: Witn
     linked: set[frozenset] = set()  # groups of denying sentences already linked
     for document in documents:
         for sentence in document.sentences:
-            if not is_denial(sentence.text):
+            if not answers_another(sentence.text):
                 continue
             own = claim_of.get(sentence.key)
             if own is not None and id(own) in seen:

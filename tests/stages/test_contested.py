@@ -43,6 +43,17 @@ def linked(claims: list[Claim], documents: list[Document]) -> dict[str, list[str
     ("The Kremlin said it does not comment on such reports.", True),
     ("Norland troops crossed the border on Monday.", False),
     ("The commentary was widely shared.", False),
+    ("Sudland denies supplying the rebels with missiles.", True),
+    ("The minister, who has denied any wrongdoing, resigned.", True),
+    # a request, an appeal or a chance refused, "deny" as what was sought, no denial at all
+    ("The court rejected his appeal against the border fine.", False),
+    ("The council rejected the request for more ferries.", False),
+    ("Her husband had rejected an earlier chance to leave Kessel.", False),
+    ("The mayor pushed to deny the company's application.", False),
+    ("Visa applications from Norland were denied.", False),
+    ("The envoy has neither confirmed nor denied any role in the talks.", False),
+    ("The nominee is simply not qualified and should be rejected.", False),
+    ("After a week of denying any role, he admitted it on Monday.", False),
 ])
 def test_what_counts_as_a_denial(sentence, denies):
     assert is_denial(sentence) is denies
@@ -115,3 +126,10 @@ def test_claims_are_returned_new_and_the_input_is_unchanged():
     assert out[0].denials and out[1].answers == "claim-1"
     assert all(new is not old for new, old in zip(out, claims))
     assert out[0].denials is not claims[0].denials
+
+
+def test_a_denial_of_what_its_own_sentence_states_answers_no_other_claim():
+    own = "Norland is in a dispute with neighbours that accuse it of shelling Kessel, which Norland denies."
+    claims = [claim("claim-1", ACCUSED), claim("claim-2", TARIFF)]
+    docs = [document("1", [ACCUSED, TARIFF]), document("2", [own])]
+    assert linked(claims, docs) == {}
