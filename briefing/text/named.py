@@ -29,7 +29,7 @@ from briefing.text.people import (_ORGANISATION_ENDS, _PLACE_STARTS, AFFILIATION
 from briefing.text.terms import entity_spans, lower_case_words, stop_words
 
 ORGANISATION_WORDS = _ORGANISATION_ENDS
-# words that make a run a place or an event, not a person: "Harbour Hill", "Winter War"
+# words that make a run a place, an event or a law, not a person: "Harbour Hill", "Tim Cole Act"
 PLACE_WORDS = {
     "War", "Games", "Olympics", "Ave", "Center", "Centre", "Cathedral", "Church",
     "Mosque", "Temple", "Synagogue", "Base", "People", "Day", "Prize", "Cup", "Summit",
@@ -37,6 +37,7 @@ PLACE_WORDS = {
     "Bank", "Strip", "City", "County", "Province", "Region", "Airport", "Mountains", "Peninsula", "Lake",
     "Coast", "Gulf", "Park", "Road", "Bridge", "Station", "Village", "District", "State", "East", "West",
     "North", "South", "Asia", "Europe", "Africa", "America", "Ocean", "Canal", "Harbour", "Harbor", "Flag",
+    "Act", "Treaty", "Accord", "Amendment", "Doctrine",
 }
 # acronyms that name no actor: time zones, units, forms of address
 NOT_ACRONYMS = {"AM", "PM", "ET", "BST", "GMT", "UTC", "EST", "EDT", "PST", "CEO", "TV", "OK", "ID", "AP",

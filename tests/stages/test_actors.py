@@ -198,3 +198,9 @@ def test_a_person_of_an_organisation_is_two_actors_and_an_organisation_keeps_its
     # no organisation after "of": one name, no person cut from it
     assert not [n for n in named("A model built by the Varnholm Tech College of Engineering showed the cracks.")
                 if n.kind == "person"]
+
+
+def test_a_law_named_after_people_is_no_actor():
+    assert named("The Kellers are owed compensation under the Ana Berg Act, the comptroller said.") == []
+    assert [n.name for n in named("Kessel Airlines filed under the Berg-Lund-Olsen Act, Vessby Airlines said.")] == [
+        "Kessel Airlines", "Vessby Airlines"]
