@@ -168,10 +168,9 @@ def _organisation_words(words: list[str]) -> bool:
 def _after_person(text: str, m: re.Match) -> tuple[int, int]:
     """The span of a run without the person named before "of the" at its front."""
     front = _PERSON_OF.match(m.group(0))
-    person = _trim(front.group(0).rsplit(None, 2 if front.group(0).split()[-1] == "the" else 1)[0]).split() if front else []
-    rest = m.group(0)[front.end():].split() if front else []
-    if person and _person(person) and rest and _organisation_words(rest) \
-            and front.group(0).split()[-3 if front.group(0).split()[-1] == "the" else -2] == person[-1]:
+    named_words = [w for w in front.group(0).split() if w not in ("of", "for", "at", "from", "the")] if front else []
+    person, rest = _trim(" ".join(named_words)).split(), m.group(0)[front.end():].split() if front else []
+    if person and person[-1] == named_words[-1] and _person(person) and rest and _organisation_words(rest):
         return m.start() + front.end(), m.end()  # (not "Virginia Tech College of Engineering": no organisation after)
     return m.start(), m.end()
 
