@@ -24,8 +24,9 @@ from briefing.text.unfit import unfit
 # "declined to comment". Not a denial: a request, an application or a challenge refused
 # ("rejected his appeal", "applications were denied"), "deny" as what someone sought to do
 # ("pushed to deny", "any attempt to deny"), "neither confirmed nor denied", "should be rejected".
-_CLAIM_NOUNS = (r"(?:allegations?|accusations?|claims?|reports?|charges?|criticism|suggestions?|notion|idea|"
-                r"version|assertions?|account|accounts|story|stories|characteri[sz]ation|rumou?rs?|speculation)")
+_CLAIMED = r"(?:allegations?|accusations?|claims?|reports?|charges?)"  # what a generic denial names
+_CLAIM_NOUNS = (r"(?:" + _CLAIMED + r"|criticism|suggestions?|notion|idea|version|assertions?|account|accounts|story|"
+                r"stories|characteri[sz]ation|rumou?rs?|speculation)")
 _DENIAL = re.compile(
     r"(?<!\bto )(?<!\bof )(?<!\bnor )(?<!\bor )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )\b(?:den(?:y|ies|ied)|denying)\s+"
     r"(?:that\b|any\b|all\b|the\s+\w+|a\s+\w+|an\s+\w+|it\b|this\b|these\b|those\b|there\b|having\b|wrongdoing|involvement|"
@@ -35,9 +36,8 @@ _DENIAL = re.compile(
     r"(?:\w+\s+){0,2}" + _CLAIM_NOUNS + r"\b"
     r"|\b(?:(?:do|does|did|will|would)\s*(?:n[o'’]t|not)\s+comment|(?:declin|refus)(?:e|es|ed|ing)\s+to\s+"
     r"(?:comment|confirm)|no\s+comment)\b", re.I)
-_GENERIC_OBJECT = re.compile(r"\b(?:(?:the|these|those|such|all)\s+(?:\w+\s+)?"
-                             r"(?:allegations?|accusations?|claims?|reports?|charges?)\b"
-                             r"|(?:allegations?|accusations?|claims?|reports?|charges?)\s+that\b)", re.I)
+_GENERIC_OBJECT = re.compile(r"\b(?:(?:the|these|those|such|all)\s+(?:\w+\s+)?" + _CLAIMED + r"\b|"
+                             + _CLAIMED + r"\s+that\b)", re.I)
 _ACCUSATION = re.compile(r"\b(?:alleg\w*|accus\w*|condemn\w*|confirm\w*|charg\w*|blam\w*|denounc\w*|"
                          r"criticis\w*|criticiz\w*|unlawful|illegal\w*|violat\w*)\b", re.I)
 # The denial's own words say nothing about what it answers.

@@ -63,13 +63,10 @@ def points_by_demonstrative(sentence: str) -> bool:
     """Whether the sentence, outside its quotations, names something by a demonstrative after a
     preposition ("at that reactor's pool", "on that day"): only what came before says which."""
     m = _DEMONSTRATIVE.search(QUOTED.sub(" ", sentence))
-    return bool(m) and _demonstrated(m.group(1).lower())
-
-
-def _demonstrated(word: str) -> bool:
+    word = m.group(1).lower() if m else ""
     # "those stranded on the border", "those wrongly convicted", "those who ...": the
     # demonstrative heads a description the sentence itself gives; "this week": the time of writing
-    return word not in _WRITING_TIME and word not in _DESCRIBED and not word.endswith(("ed", "ing", "ly"))
+    return bool(m) and word not in _WRITING_TIME and word not in _DESCRIBED and not word.endswith(("ed", "ing", "ly"))
 
 
 def without_nationality(sentence: str, nationality: Callable[[str], bool]) -> str:

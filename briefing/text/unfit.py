@@ -30,7 +30,7 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
                            + r"\s+\d{1,2},?\s+\d{4}\.{0,3}[\"'”’)]*\s*$")),
     ("caption", re.compile(r"\b(?:AP|AFP|Reuters|Getty|EPA)\s+Photo\b|\bPhoto(?:graph)?s?\s*(?:by|:|/)|"
                            r"\bImage (?:copyright|caption)\b|\(Associated Press\)|\(Courtesy\b|"
-                           r"contributed to this report|[Cc]ontributing to this report", re.I)),
+                           r"contributed (?:to this report|reporting|from)\b|[Cc]ontributing to this report", re.I)),
     # a page's label run into the text: "NBC News Exclusive: ...", "Analysis The confusion ..."
     ("label", re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,4}(?:Exclusive|Analysis|Update|Watch|Video|Live|Breaking|"
                          r"Opinion|Editor['’]s [Nn]ote)(?::|\s+(?=(?:The|A|An)\s))")),
@@ -54,7 +54,7 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
     # a photo or video caption by what it says of the picture: "X is seen in a posting", "This
     # screengrab ... shows", "Officials (left) talk", "Name talks at a building about ..."
     ("caption", re.compile(r"\b(?:is|are) (?:seen|shown|pictured)\b(?! as)|\bscreen ?grab\b|\bpictured\b|"
-                           r"\((?:left|right|center|centre|[LRC])\)|^[^,]{0,80}\b(?:speaks|talks|looks on|poses|gestures|"
+                           r"\((?:[^()]*,\s*)?(?:far\s+)?(?:left|right|center|centre|[LRC])\)|\(\d+(?:st|nd|rd|th)\s+row\b[^()]*\)|^[^,]{0,80}\b(?:speaks|talks|looks on|poses|gestures|"
                            r"waves|stands|walks|arrives|listens|sits|prays|pauses|smiles|reacts|anchors|kneels|"
                            r"mourns) (?:at|during|outside|after|from|inside)\b")),
     # the page talking to its reader or about its own layout: "Please include a contact number
@@ -71,9 +71,6 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
     # ("2/2 This is ..."), a player's duration ("Video (02:04) :")
     ("furniture", re.compile(r"^\s*(?:\[|>|\((?![A-Z][\w.&' -]{1,25}\)\s+(?:[-–—_]+\s+)?[A-Z])|\d{1,2}/\d{1,2}\s+(?=[A-Z]))|"
                              r"\(\d{1,2}:\d{2}\)")),
-    # a reporter's credit ("... contributed from Macon") and a photo's places ("(2nd row down, center)")
-    ("caption", re.compile(r"\bcontributed\s+(?:reporting|from)\b|\((?:[^()]*,\s*)?(?:far\s+)?(?:left|right|center|centre)\)|"
-                           r"\(\d+(?:st|nd|rd|th)\s+row\b[^()]*\)", re.I)),
     # a sentence cut at a title's abbreviation, the name after it lost ("... voted no: Sens.")
     ("cut off", re.compile(r"\b(?:Sens?|Reps?|Gov|Govs|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Prof|Rt|Hon)\.[\"'”’)]*\s*$")),
 )
