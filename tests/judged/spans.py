@@ -35,6 +35,22 @@ def documents(cluster: str) -> list[tuple[str, str]]:
     return [(p.stem, p.read_text(encoding="utf-8")) for p in docs]
 
 
+# syntok ends a sentence at a title written before a name ("said Rep. | Mark Meadows") and
+# at a month before its day ("since the Jan. | 7-9 attacks"): the two halves are one sentence.
+_TITLE_END = re.compile(
+    r"\b(?:Reps?|Sens?|Govs?|Gens?|Lt|Maj|Col|Sgt|Capt|Cmdr|Adm|Cpl|Pvt|Supt|Insp|Det|Dr|Rev|Prof"
+    r"|Mrs?|Ms)\.$"
+)
+_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
+def _continues(before: str, after: str) -> bool:
+    """Whether syntok's break between two spans of one paragraph falls inside a sentence."""
+    if _TITLE_END.search(before):
+        return after[:1].isupper()
+    return bool(_MONTH_END.search(before)) and after[:1].isdigit()
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a raw document: syntok within each blank-line paragraph."""
     from syntok.segmenter import analyze
@@ -42,6 +58,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         para, base = m.group(0), m.start()
+        start = len(spans)
         for paragraph in analyze(para):
             for sentence in paragraph:
                 tokens = list(sentence)
@@ -49,7 +66,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
                     continue
                 s = tokens[0].offset
                 e = tokens[-1].offset + len(tokens[-1].value)
-                if para[s:e].strip():
+                if not para[s:e].strip():
+                    continue
+                if len(spans) > start and _continues(text[spans[-1][0]:spans[-1][1]], para[s:e]):
+                    spans[-1] = (spans[-1][0], base + e)
+                else:
                     spans.append((base + s, base + e))
     return spans
 
