@@ -11,7 +11,8 @@ must state the claim, so a pair is the same claim only when, beyond the similari
   input (`RARE_DF`): one event's own words, not the topic's (unless the shorter sentence is
   wholly in the longer one, `WHOLE_RESTATED`);
 - they report no conflicting outcome (`OUTCOMES`: killed vs wounded, arrested vs released):
-  the same participants with a different predicate are different claims;
+  the same participants with a different predicate are different claims; nor does one deny a
+  verb the other affirms (text/polarity: "died" / "none had ever died");
 - their predicates agree (text/predicate): some verb that makes a claim in one is in the other
   as a verb or its event noun, or their claims have the same subject, or the two share the
   event's details (`predicate.DETAILS` common words): "Olsen has been rescued" is not "the
@@ -69,7 +70,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-from briefing.text import anaphora, predicate
+from briefing.text import anaphora, polarity, predicate
 from briefing.text.logistic import BinaryModel
 from briefing.text.similarity import SentenceIndex
 from briefing.text.unfit import has_verb
@@ -153,7 +154,9 @@ def weighed(index: SentenceIndex, i: int, j: int) -> bool:
         # high."); a sentence that breaks off ("...") has no whole claim on the page, nor one that
         # names its subject by a demonstrative ("Temperatures at that reactor's pool are high.")
     oa, ob = outcomes(a_text), outcomes(b_text)
-    return not (oa and ob and not oa & ob) and predicate.same_predicate(a_text, b_text)
+    if (oa and ob and not oa & ob) or polarity.opposed(a_text, b_text):
+        return False  # killed / wounded; died / "none had ever died": two claims, not one
+    return predicate.same_predicate(a_text, b_text)
 
 
 def pair_features(index: SentenceIndex, i: int, j: int) -> dict[str, float]:

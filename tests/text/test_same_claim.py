@@ -92,3 +92,14 @@ def test_a_restatement_in_other_words_and_details_is_still_the_same_claim():
         "Marek Olsen, 32, was visiting the Varnholm area to attend a training course on Monday.",
         "Marek Olsen, a 32-year-old engineer visiting Varnholm for a training course for his work, was found shot dead on Sunday morning in his car.")
     assert states_same(index, 0, 1)
+
+
+def test_a_sentence_denying_the_verb_the_other_affirms_is_not_cited():
+    affirmed = "Varnholm University officer Marek Olsen died from the gunshot wound he suffered on campus in Kessel."
+    denied = "Varnholm University said none of its officers had ever died from a gunshot wound on campus in Kessel."
+    assert not states_same(index_of(affirmed, denied), 0, 1)
+    # the same denial in other words is still one claim
+    index = index_of(
+        "Investigators in Kessel have not ruled out sabotage of the Varnholm ferry engines by a crew member.",
+        "Investigators in Kessel have ruled nothing out, including sabotage of the Varnholm ferry engines by a crew member.")
+    assert states_same(index, 0, 1)
