@@ -18,6 +18,7 @@ claim rather than make it: auxiliaries, the copula, and reporting verbs ("said",
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -39,6 +40,10 @@ will would can could shall should may might must get""".split())
 DETAILS = 3
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _ADVERB = frozenset("not n't never also already just still now reportedly allegedly".split())
+# When a claim happened is not who it is about: "A judge in June approved ..." and "In June,
+# the district attorney dismissed ..." share no subject.
+_WHEN = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)) | frozenset(
+    "year week month day today yesterday tonight morning afternoon evening night weekend earlier later".split())
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +119,8 @@ def _read_clause(text: str) -> tuple[frozenset[str], frozenset[str], str]:
                     tense = "future" if modal else "past" if past else ""
                 verbs.add(lemma)
             modal = modal or (not verbs and word in FUTURE)
-        if not verbs and token.isalpha() and token.lower() not in stop_words():
+        if not verbs and token.isalpha() and token.lower() not in stop_words() \
+                and token.lower() not in _WHEN:
             head.append(stem(token))
         low = token.lower() if k == 0 or not token[0].isupper() else token  # "May" is a name
         if low not in _ADVERB:

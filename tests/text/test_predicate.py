@@ -3,7 +3,7 @@ it, and whether two sentences can report one event. Invented sentences."""
 
 from __future__ import annotations
 
-from briefing.text.predicate import predicates, same_predicate
+from briefing.text.predicate import predicates, same_predicate, subject
 
 
 def test_the_finite_verbs_make_the_predicate_not_infinitives_or_reporting_verbs():
@@ -65,3 +65,10 @@ def test_an_announced_event_is_not_its_outcome():
 def test_an_announced_event_and_the_event_itself_with_one_verb_are_one_claim():
     assert same_predicate("The town office said the charter would be presented at a ceremony in Arnby.",
                           "Mayor Petra Lind presented the charter at a ceremony in Arnby.")
+
+
+def test_when_a_claim_happened_is_not_its_subject():
+    # the judge and the prosecutor acted in the same month: two subjects, not one
+    assert subject("A judge in June approved a request from the district attorney.") == {"judg"}
+    assert not subject("A judge in June approved the request.") & subject(
+        "In June of this year, the district attorney dismissed the cases.")
