@@ -19,7 +19,7 @@ from briefing.errors import InputError
 from briefing.models import Article, Heading, RawArticle
 from briefing.sources import wire
 from briefing.text import sanitize
-from briefing.text.debris import MAX_DEBRIS_WORDS, DebrisRules, debris_rules, matches_debris
+from briefing.text.debris import DebrisRules, debris_rules, is_debris
 
 # A line of prose ends a sentence: . ! ? or an ellipsis, possibly inside closing quotes
 # or brackets.
@@ -128,10 +128,9 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _is_prose(text: str, rules: DebrisRules) -> bool:
-    low = text.lower().strip()
-    words = _WORD.findall(text)
-    if len(words) <= MAX_DEBRIS_WORDS and matches_debris(low, len(words), rules):
+    if is_debris(text, rules):
         return False
+    words = _WORD.findall(text)
     if _SENTENCE_END.search(text):
         return len(words) >= MIN_PROSE_WORDS
     return len(words) >= LONG_PROSE_WORDS and not _is_title_case(words)

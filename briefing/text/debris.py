@@ -34,10 +34,25 @@ def debris_rules() -> DebrisRules:
     return DebrisRules(**{k: tuple(v) for k, v in data.items()})
 
 
-def is_debris(text: str) -> bool:
-    """Whether `text`, as a line of its own, is a caption, a credit or site boilerplate."""
+# A photo or video credit in brackets: the names, a slash and the outlet ("(Jane Roe / Daily
+# Planet)", "(Ann Lee,Bo Park/The Washington Post)"). News prose puts no slash between names
+# and an outlet inside brackets.
+_NAMES = r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+"
+CREDIT = re.compile(r"\(" + _NAMES + r"(?:\s*,\s*" + _NAMES + r")*\s*/\s*[A-Z][^()]{2,40}\)")
+# ... or "Photograph: Jane Roe/Daily Planet" at the end of the caption it closes.
+_CREDIT_END = re.compile(r"(?:" + CREDIT.pattern + r"|\(?\b(?:Photograph|Photo|Picture|Image|Video)(?: by)?:"
+                         r"\s+[A-Z][^.!?()]{0,80}\)?)\s*$")
+
+
+def is_debris(text: str, rules: DebrisRules | None = None) -> bool:
+    """Whether `text`, as a line of its own, is a caption, a credit or site boilerplate. A line
+    that ends with a photo's or a video's credit is its caption however long: in the 57
+    multinews clusters every such line was one (some a headline, a standfirst and a caption
+    run together)."""
+    if _CREDIT_END.search(text):
+        return True
     words = WORD.findall(text)
-    return len(words) <= MAX_DEBRIS_WORDS and matches_debris(text.lower().strip(), len(words), debris_rules())
+    return len(words) <= MAX_DEBRIS_WORDS and matches_debris(text.lower().strip(), len(words), rules or debris_rules())
 
 
 def matches_debris(low: str, n_words: int, rules: DebrisRules) -> bool:

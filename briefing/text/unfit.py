@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.text.debris import is_debris
+from briefing.text.debris import CREDIT, is_debris
 from briefing.text.sentences import HEADLINE_GLUED
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -64,8 +64,8 @@ _SHAPES: tuple[tuple[str, re.Pattern], ...] = (
                                r"Here['’]s|Here (?:is|are))\b|^\s*\|")),
     # a player's or a share bar's button run into the sentence after it ("CLOSE The agency ...")
     ("label", re.compile(r"^\W*(?:CLOSE|SHARE|EMBED|REPLAY|ADVERTISEMENT|ADVERTISING|RELATED|MORE)\s+(?=[A-Z][a-z])")),
-    # a photo credit in brackets, a name and the outlet ("(Jane Roe / Daily Planet)")
-    ("caption", re.compile(r"\((?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+\s*/\s*[A-Z][^()]{2,40}\)")),
+    # a photo credit in brackets, the names and the outlet ("(Jane Roe / Daily Planet)")
+    ("caption", CREDIT),
     # furniture before the text: an editor's link in brackets ("[Trump taps ...]"), a quote bar,
     # an aside in brackets (not an agency's credit: "(CNN) Hundreds of ..."), a photo counter
     # ("2/2 This is ..."), a player's duration ("Video (02:04) :")

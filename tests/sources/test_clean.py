@@ -158,6 +158,24 @@ def test_caption_with_credit_is_dropped(write):
     assert "Rescuers search" not in article.text
 
 
+def test_a_video_caption_closed_by_its_makers_credit_is_dropped_whole(write):
+    # the video's caption reads like news, but its credit (names, a slash, the outlet) says
+    # what it is; a bracketed aside in prose is kept
+    caption = ("The council confirmed engineer Mara Lind to lead the Kessel Bridge inquiry. Here is what "
+               "you need to know about her. (Ivo Rask,Ana Berg/The Varnholm Herald)")
+    aside = "The inquiry (set up in May) will report to the council by June, the mayor said on Friday."
+    article = cleaned(write("a.txt", f"Bridge Collapses in Varnholm\n\n{caption}\n\n{P1}\n\n{aside}\n\n{P2}\n"))
+    assert "Mara Lind" not in article.text
+    assert aside in article.text
+    # a headline, a standfirst and a photo's caption run together: the credit closes it
+    block = ("Bridge inquiry Lind says the council ignored warnings, report reveals 'We told them "
+             "every year,' writes the engineer in a letter now made public. The engineer's letter to the "
+             "council was sent in March and went unanswered, the report says, and she resigned a week "
+             "later. Photograph: Ivo Rask/Varnholm Herald")
+    article = cleaned(write("b.txt", f"Bridge Collapses in Varnholm\n\n{block}\n\n{P1}\n\n{P2}\n"))
+    assert "We told them" not in article.text and P1 in article.text
+
+
 WRAPPED = """Bridge Collapses in Varnholm
 
 The Kessel Bridge in the city of Varnholm collapsed into the river early on
