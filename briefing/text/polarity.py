@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from briefing.text.predicate import _ADVERB, _TOKEN, FRAMING, verb_lemma
+from briefing.text.predicate import ADVERBS, FRAMING, TOKEN, verb_lemma
 
 _NEGATION = frozenset("not never no none neither nor nobody nothing cannot".split())
 _NEGATED_OBJECT = frozenset("no none nobody nothing".split())
@@ -36,9 +36,9 @@ def verb_polarity(text: str) -> dict[str, frozenset[bool]]:
     has it once each way)."""
     found: dict[str, set[bool]] = {}
     pending, before, last = False, "", None
-    for k, token in enumerate(_TOKEN.findall(text)):
+    for k, token in enumerate(TOKEN.findall(text)):
         low = token.lower()
-        if last is not None and token.isalpha() and low not in _ADVERB:
+        if last is not None and token.isalpha() and low not in ADVERBS:
             if low in _NEGATED_OBJECT:
                 found[last].discard(False)
                 found[last].add(True)
@@ -52,7 +52,7 @@ def verb_polarity(text: str) -> dict[str, frozenset[bool]]:
             if lemma and lemma not in FRAMING:
                 found.setdefault(lemma, set()).add(pending)
                 pending, last = False, lemma
-        if low not in _ADVERB and not _negation(low):
+        if low not in ADVERBS and not _negation(low):
             before = low
     return {lemma: frozenset(ways) for lemma, ways in found.items()}
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from briefing.text.clauses import main_clause
 from briefing.text.terms import stem, stop_words
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[^\sA-Za-z]")
+TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[^\sA-Za-z]")
 BE = frozenset("be is are was were been being am 's".split())
 MODAL = frozenset("will would can could shall should may might must did does do to".split())
 FUTURE = frozenset("will would shall 'll might could may going".split())  # an event to come
@@ -39,7 +39,7 @@ will would can could shall should may might must get""".split())
 # pairs, leave-one-cluster-out (see text/same_claim).
 DETAILS = 3
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-_ADVERB = frozenset("not n't never also already just still now reportedly allegedly".split())
+ADVERBS = frozenset("not n't never also already just still now reportedly allegedly".split())
 # When a claim happened is not who it is about: "A judge in June approved ..." and "In June,
 # the district attorney dismissed ..." share no subject.
 _WHEN = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)) | frozenset(
@@ -108,7 +108,7 @@ def _read_clause(text: str) -> tuple[frozenset[str], frozenset[str], str]:
     verbs: set[str] = set()
     head: list[str] = []
     before, modal, tense = "", False, ""
-    for k, token in enumerate(_TOKEN.findall(text)):
+    for k, token in enumerate(TOKEN.findall(text)):
         # a capitalised word inside the sentence is a name, not a verb ("Tree of Life", "Hope")
         if token.isalpha() and (k == 0 or token[0].islower()):
             word = token.lower() if k == 0 else token
@@ -123,7 +123,7 @@ def _read_clause(text: str) -> tuple[frozenset[str], frozenset[str], str]:
                 and token.lower() not in _WHEN:
             head.append(stem(token))
         low = token.lower() if k == 0 or not token[0].isupper() else token  # "May" is a name
-        if low not in _ADVERB:
+        if low not in ADVERBS:
             before = low
     return frozenset(verbs), frozenset(head), tense
 
@@ -132,7 +132,7 @@ def _read_clause(text: str) -> tuple[frozenset[str], frozenset[str], str]:
 def stems(text: str) -> frozenset[str]:
     """The Snowball stems of every word: a verb's stem matches its event noun ("killed",
     "killing"; "developed", "development")."""
-    return frozenset(stem(t) for t in _TOKEN.findall(text) if t.isalpha())
+    return frozenset(stem(t) for t in TOKEN.findall(text) if t.isalpha())
 
 
 def same_predicate(a: str, b: str) -> bool:
@@ -159,7 +159,7 @@ def details(text: str) -> frozenset[str]:
     quotations: what it says of the event beyond who took part (names) and what a speaker
     said in words two sources may both quote."""
     text = main_clause(_QUOTED.sub(" ", text))
-    return frozenset(stem(w) for w in _TOKEN.findall(text)
+    return frozenset(stem(w) for w in TOKEN.findall(text)
                      if w.isalpha() and w[0].islower() and len(w) > 2 and w not in stop_words())
 
 
