@@ -177,6 +177,11 @@ def people(text: str) -> list[PersonMention]:
         i, j = (titled[-1] + 1 if titled else 0), len(words)
         while i < j and not_name(words[i]):  # leading titles, entities, sentence openers
             i += 1
+        if not titled and i and entity(words[i - 1]) and not _demonym(words[i - 1][2]) \
+                and not _AFTER_PREPOSITION.search(text, 0, run.start()):
+            # a place's company or office ("Tokyo Electric Power said"), no one's name; a place
+            # that ends a phrase before the name ("the head of the group in Kenya Ann Lee") is no part of it
+            continue
         while j > i and not_name(words[j - 1]):
             j -= 1
         name = words[i:j]
@@ -191,6 +196,15 @@ def people(text: str) -> list[PersonMention]:
             continue
         out.append(PersonMention(" ".join(w[2] for w in name), role, start, end))
     return out
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|of|from|at|for|to)\s+(?:the\s+)?$")
+
+
+def _demonym(word: str) -> bool:
+    """A people's adjective ("Russian", "Japanese", "Thai"), which may stand before a person's
+    name; a place's name ("Tokyo") before capitalised words names something of that place."""
+    return label_word(word) or word.endswith(("an", "ans", "ese", "ish", "i", "ch"))
 
 
 def _bare(word: str) -> str:

@@ -204,3 +204,11 @@ def test_a_law_named_after_people_is_no_actor():
     assert named("The Kellers are owed compensation under the Ana Berg Act, the comptroller said.") == []
     assert [n.name for n in named("Kessel Airlines filed under the Berg-Lund-Olsen Act, Vessby Airlines said.")] == [
         "Kessel Airlines", "Vessby Airlines"]
+
+
+def test_a_place_s_company_or_office_is_no_person_but_a_nationality_before_a_name_is_no_bar():
+    assert people("Tokyo Electric Power said it believed workers were making headway.") == []
+    assert [p.name for p in people("Russian Vladimir Putin said the talks would go on.")] == ["Vladimir Putin"]
+    assert [p.name for p in people("In Tokyo, Yukio Edano said the plant was stable.")] == ["Yukio Edano"]
+    assert [p.name for p in people("The head of the aid group in South Africa Ann Lindqvist said more staff were needed.")] \
+        == ["Ann Lindqvist"]
