@@ -35,6 +35,8 @@ def refused_everywhere(text: str) -> bool:
     '"We will not give up a metre of this land," she said on Monday in Vessby.',
     '"The council itself," they observed, "voted for the rules that it now breaks."',
     "In both cases, the ferries ran aground after their engines failed in the storm.",
+    "Given that no ferry had sunk in the strait for decades, this did not seem a priority to the port.",
+    "If true, this is the worst breach of the ceasefire since the talks in Geneva began.",
 ])
 def test_a_sentence_that_points_back_is_refused_everywhere(text):
     assert alone(text, descriptions=False) == "points back" or alone(text, descriptions=False)
@@ -81,6 +83,7 @@ def test_what_is_no_statement_is_refused_everywhere(text, reason):
     "This week the city council voted to open two more shelters for the refugees.",
     "In response to the shelling, the army moved two brigades to the northern border.",
     "Officials in the border province have also agreed to open two more crossings.",  # judged so
+    "In the border town, those who stayed behind were given food by the army on Monday.",
 ])
 def test_a_statement_that_names_what_it_speaks_of_is_accepted_everywhere(text):
     assert alone(text) == ""
