@@ -1,6 +1,6 @@
 """The timeline: the events the sources date, in the order they happened, each cited.
 
-Every sentence of every article that carries a calendar date ("October 18, 2023", "In
+Every sentence of every article that has a verb and carries a calendar date ("October 18, 2023", "In
 September", "mid-October") or a relative one the publication day resolves ("on Tuesday",
 "this summer") is an event, dated by its most specific date. Its year is the sentence's own,
 else the article's publication year; an event whose year neither gives is marked
@@ -16,6 +16,8 @@ from dataclasses import replace
 
 from briefing.text.dates import DateMention, dates
 from briefing.text.facts import discrepancies, relative_dates, resolve_year
+from briefing.text.debris import is_debris
+from briefing.text.unfit import has_verb
 from briefing.models import Claim, Document, Evidence, TimelineEvent, source_order, Witnesses
 
 # A "date" spanning more than this many months ("this year", "last year") dates no event.
@@ -63,6 +65,10 @@ def build_timeline(claims: list[Claim], documents: list[Document],
                 event = TimelineEvent(date=mention.iso(), text=text, evidence=list(claim.evidence),
                                       discrepancies=[d for d in claim.discrepancies if d.kind == "date"],
                                       claim=claim.ref)
+            elif not has_verb(sentence.text) or is_debris(sentence.text):
+                # no event: a video's date line "(Dec. 21)", a tweet's "Name (@handle) May 16,
+                # 2017", a credit (a chronology's "14 November 2016: X signs ..." is one)
+                continue
             else:
                 evidence = list((witnesses or {}).get(sentence.key, ())) or [Evidence(
                     sentence.source_id, sentence.text, sentence.start, sentence.end, sentence.index)]

@@ -93,6 +93,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 def has_verb(sentence: str) -> bool:
     """Whether some word of the sentence can be its finite verb (see above)."""
     for k, word in enumerate(_WORD.findall(sentence)):
+        if k and word == "May":
+            continue  # a month or a name inside a sentence ("May 16, 2017", "Theresa May"), not "may"
         w = word.lower()
         if w in _AUXILIARY or w in IRREGULAR_PAST or w.endswith(("ed", "n't", "n’t", "'s", "’s", "'re", "’re")):
             return True

@@ -32,3 +32,20 @@ def test_the_publication_date_gives_the_year_and_the_order(write):
     brief = build([a])
     assert [e["date"] for e in brief["timeline"]] == ["1999-04-15", "1999-05-02", "1999-06-04"]
     assert brief["timeline_year_unknown"] == []
+
+
+def test_a_video_s_date_line_or_a_tweet_s_sign_off_is_no_event_but_a_chronology_s_entry_is(write):
+    # as news pages run them into the text: a video's caption closed by its date and agency, an
+    # embedded tweet closed by its author, handle and date
+    body = ["Riot police cleared the square in Varnholm on May 2, 1999, witnesses said on the day.",
+            "CLOSE Organisers expect the square in Varnholm to fill again on Sunday, one week after the "
+            "first rally drew thousands of students. Police are preparing for larger crowds. (June 5) AP",
+            "We will be back in the square every week until the council listens to the students of "
+            "Varnholm. — Anna Kessler (@annakessler) June 5, 1999",
+            "4 June 1999: Anna Kessler leads the largest rally in the main square in a decade."]
+    a = write("a.md", article("Rally in Varnholm", body, "1999-06-06"))
+    brief = build([a])
+    texts = [e["text"] for e in brief["timeline"] + brief["timeline_year_unknown"]]
+    assert any(t.startswith("Riot police cleared the square") for t in texts)
+    assert any(t.startswith("4 June 1999: Anna Kessler leads") for t in texts)
+    assert not any(t.startswith("(June 5)") or "(@annakessler)" in t for t in texts), texts

@@ -70,6 +70,7 @@ def test_a_definite_description_of_the_headline_topic_can_lead():
     ("the decision was taken by the council after a long night of talks.", "fragment"),
     ("Border Talks Collapse in Vessby: Ministers from both sides left early.", "headline"),
     ("The bill passed with the votes of three senators, among them Sen.", "cut off"),
+    ("Prime Minister Theresa May in Vessby with the mayor on Monday.", "no verb"),  # "May": no verb
 ])
 def test_what_is_no_statement_is_refused_everywhere(text, reason):
     assert alone(text) == reason
