@@ -58,10 +58,17 @@ def from_claim(text: str) -> str:
     return title + ("…" if short else "")
 
 
+def _without_dateline(headline: str) -> str:
+    """A wire story's first line as its headline, without the dateline before it or the colon
+    that leads into its list ("PAHOA, Hawaii (AP) — The Latest on a volcano eruption:")."""
+    return _DATELINE.sub("", headline.strip()).rstrip(" :")
+
+
 def derive_title(articles: list[Article], claims: list[Claim], key_points: list[Claim]) -> str:
     """The headline of the article behind the brief's top claim, else of the first with one;
     else the central claim's opening clause; else how many sources the brief has."""
-    titled = {a.source.id: a.source.title for a in articles if a.source.title and looks_like_headline(a.source.title)}
+    titled = {a.source.id: _without_dateline(a.source.title) for a in articles
+              if a.source.title and looks_like_headline(a.source.title) and _without_dateline(a.source.title)}
     for claim in claims[:1]:
         if claim.origin[0] in titled:
             return titled[claim.origin[0]]

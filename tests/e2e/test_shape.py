@@ -46,6 +46,15 @@ def test_wire_files_are_listed_by_outlet_and_date_and_the_title_comes_from_the_c
     assert title in texts  # built from the sources' own words
 
 
+def test_a_wire_story_s_first_line_is_its_title_without_the_dateline(tmp_path):
+    body = ("Rescue divers searched the Arn river on Friday after the Kessel Bridge collapsed in Varnholm, "
+            "killing at least twelve people, the city's mayor said at a news conference.\n\n"
+            "Engineers had warned about corrosion in the bridge's steel cables for years, the mayor said.\n")
+    (tmp_path / "a.txt").write_text("VARNHOLM, Norland (AP) — The Latest on the Kessel Bridge collapse (all times local):\n\n"
+                                    + body, encoding="utf-8")
+    assert pipeline.build([str(tmp_path / "a.txt")]).brief.title == "The Latest on the Kessel Bridge collapse (all times local)"
+
+
 def test_articles_of_separate_stories_are_said_and_the_brief_is_of_the_largest(tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()
