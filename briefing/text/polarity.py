@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from briefing.text.predicate import ADVERBS, FRAMING, TOKEN, verb_lemma
+from briefing.text.verbs import ADVERBS, FRAMING, TOKEN, verb_lemma
 
 _NEGATION = frozenset("not never no none neither nor nobody nothing cannot".split())
 _NEGATED_OBJECT = frozenset("no none nobody nothing".split())

@@ -6,14 +6,7 @@ developed by the security office" / "the investigation stemmed from the operatio
 tells them apart is the predicate: a claim restated keeps its verb, or turns it into the
 event noun ("shut down the operation" / "the shutdown"; "killed" / "the killing").
 
-A word is taken as a finite verb (or the participle of a verb phrase) when the lexicon of
-lemminflect (shipped in the package, no download) knows it as a verb and its form shows it:
-an inflected form (past, participle, third person) other than a plural noun, a progressive
-after a form of "be", or a base form right after a modal or "did". Non-finite verbs are left
-out: an infinitive ("to address") or a participle modifying a noun ("trafficking plaguing
-the region") qualifies the claim but is not its predicate. So are the verbs that frame a
-claim rather than make it: auxiliaries, the copula, and reporting verbs ("said", "told",
-"according to"), since who reported a claim does not change what it is.
+Which words are finite verbs, and which verbs only frame a claim: text/verbs.
 """
 
 from __future__ import annotations
@@ -24,54 +17,18 @@ from functools import lru_cache
 
 from briefing.text.clauses import main_clause
 from briefing.text.terms import stem, stop_words
+from briefing.text.verbs import ADVERBS, FRAMING, FUTURE, MODAL, PERFECT, TOKEN, verb_lemma
 
-TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[^\sA-Za-z]")
-BE = frozenset("be is are was were been being am 's".split())
-MODAL = frozenset("will would can could shall should may might must did does do to".split())
-FUTURE = frozenset("will would shall 'll might could may going".split())  # an event to come
-PERFECT = frozenset("has have had".split())
-# Verbs that frame a claim (who says it, tense, mood), not the claim's own predicate.
-FRAMING = frozenset("""be have do say tell report add state note claim quote cite write
-will would can could shall should may might must get""".split())
 # Two sources paraphrasing one event in other verbs ("stormed" / "seized the building") still
 # share its details; sentences that share only the participants' names and a word or two
 # ("journalist", "attack") while their verbs differ report two things. Set on the judged
 # pairs, leave-one-cluster-out (see text/same_claim).
 DETAILS = 3
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-ADVERBS = frozenset("not n't never also already just still now reportedly allegedly".split())
 # When a claim happened is not who it is about: "A judge in June approved ..." and "In June,
 # the district attorney dismissed ..." share no subject.
 _WHEN = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)) | frozenset(
     "year week month day today yesterday tonight morning afternoon evening night weekend earlier later".split())
-
-
-@lru_cache(maxsize=1)
-def _lemmas():
-    from lemminflect import getAllLemmas  # its lexicon loads on first use, not at import
-
-    return getAllLemmas
-
-
-@lru_cache(maxsize=50_000)
-def verb_lemma(word: str, before: str) -> str | None:
-    """The lemma of `word` if it is a finite verb (or a participle in a verb phrase) after the
-    word `before` (lower case), else None."""
-    options = _lemmas()(word)
-    verb = options.get("VERB")
-    if not verb:
-        return None
-    lemma = verb[0]
-    if before in BE and before != "'s":
-        return lemma  # progressive or passive: "were fighting", "were hurt"
-    if before in MODAL:
-        # "will attack", "did not": a verb; "to address" after "to": an infinitive, left out
-        return None if before == "to" else lemma
-    if word == lemma or word.endswith("ing"):
-        return None  # a bare base form ("attack") or -ing form is as often a noun or modifier
-    if word.endswith("s") and "NOUN" in options:
-        return None  # "forces", "attacks": as often a plural noun
-    return lemma
 
 
 @lru_cache(maxsize=20_000)
