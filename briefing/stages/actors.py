@@ -9,7 +9,8 @@ from collections import Counter
 from briefing.models import Actor, Document, Evidence, source_order
 from briefing.text.name_use import Corpus
 from briefing.text.named import recurring
-from briefing.text.people import NOT_ACTORS, NOT_NAMES, ORGANISATIONS, TITLE_HEADS, TITLE_WORDS, people, same_person
+from briefing.text.people import NOT_ACTORS, NOT_NAMES, ORGANISATIONS, people, same_person
+from briefing.text.titles import TITLE_HEADS, TITLE_WORDS
 from briefing.text.terms import entity_names, entity_spans
 
 # Names listed before the one read: "in Iraq and ", "in Syria, Iraq and ".

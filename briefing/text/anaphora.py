@@ -29,6 +29,11 @@ soldier officer reporter journalist candidate nominee author owner chief""".spli
 _WORD = re.compile(r"[a-z]+")
 _DEMONSTRATIVE = re.compile(r"\b(?:on|at|in|of|for|from|with|by|to|into|about|under|over|behind|inside)\s+"
                             r"(?:that|this|these|those)\s+([a-z]+)", re.I)
+# A demonstrative subject after a fronted clause of any length ("Given that fires are rarer
+# ..., this did not seem a good use of time", "If true, this is ..."): what it stands for was
+# said before.
+_FRONTED_DEMONSTRATIVE = re.compile(r",\s+(?:this|that|these|those)\s+(?:is|was|were|are|did|does|do|has|have|had|"
+                                    r"will|would|could|can|may|might|should|seems|seemed|means|meant|makes|made)\b")
 _WRITING_TIME = frozenset("""week weekend month year morning afternoon evening night time moment point
 stage season""".split())
 _DESCRIBED = frozenset("who whom whose which that with in on at from of for".split())
@@ -57,6 +62,12 @@ def unresolved(sentence: str, titles: Collection[str] = ()) -> bool:
         if not _NAME.search(before) and not described:
             return True
     return points_by_demonstrative(sentence)
+
+
+def fronted_demonstrative(sentence: str) -> bool:
+    """Whether, outside its quotations, the sentence's main clause has a demonstrative for its
+    subject after a clause put before it ("If true, this is ...")."""
+    return bool(_FRONTED_DEMONSTRATIVE.search(QUOTED.sub(" ", sentence)))
 
 
 def points_by_demonstrative(sentence: str) -> bool:

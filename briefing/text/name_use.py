@@ -8,7 +8,8 @@ import re
 from collections import defaultdict
 
 from briefing.text.compare import country as _country
-from briefing.text.people import _ACTING, POSSESSIVE, TITLE_WORDS
+from briefing.text.people import _ACTING, POSSESSIVE
+from briefing.text.titles import TITLE_WORDS
 from briefing.text.terms import lower_case_words
 
 

@@ -13,7 +13,7 @@ Not names of actors: a wire dateline ("KIEV (Reuters) -", "DONETSK/KIEV, Ukraine
 agency's credit ("London (CNN)"), which say where and by whom a story was reported; an acronym
 beside another name word ("NBC News", "Ghana SWAT"), which is a longer name cut short; an
 organisation whose run loses a title word at its front ("Air Operations Center"); a rank
-before a person's name (text/people.RANKS: "Senior Airman Ivan Cooper" is Ivan Cooper).
+before a person's name (text/titles.RANKS: "Senior Airman Ivan Cooper" is Ivan Cooper).
 Names of one person are one actor only when they are the same full name or a clear spelling
 variant (text/people.same_person): two men named Zhang are two actors.
 """
@@ -24,8 +24,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefing.text.people import (_ORGANISATION_ENDS, _PLACE_STARTS, AFFILIATIONS, NOT_NAMES, POSSESSIVE,
-                                  RANKS, TITLE_HEADS, TITLE_WORDS, label_word, not_a_person_here, word_kinds)
+from briefing.text.people import (_ORGANISATION_ENDS, _PLACE_STARTS, NOT_NAMES, POSSESSIVE, label_word,
+                                  not_a_person_here, word_kinds)
+from briefing.text.titles import AFFILIATIONS, RANKS, TITLE_HEADS, TITLE_WORDS
 from briefing.text.terms import entity_spans, lower_case_words, stop_words
 
 ORGANISATION_WORDS = _ORGANISATION_ENDS

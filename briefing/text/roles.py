@@ -21,7 +21,8 @@ from functools import lru_cache
 from importlib import resources
 
 from briefing.models import Document, Sentence
-from briefing.text.people import NOT_NAMES, TITLE_WORDS
+from briefing.text.people import NOT_NAMES
+from briefing.text.titles import TITLE_WORDS
 from briefing.text.terms import entities, entity_spans, stem
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

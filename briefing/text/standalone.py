@@ -27,7 +27,8 @@ from briefing.models import Document, Sentence
 from briefing.text.quotes import States, pair_up
 from briefing.text import anaphora
 from briefing.text.anaphora import QUOTED
-from briefing.text.people import TITLE_HEADS, label_word
+from briefing.text.people import label_word
+from briefing.text.titles import TITLE_HEADS
 from briefing.text.speakers import NAME, NOT_NAMES, PRONOUN_SAID, REPORTING, named_speaker
 from briefing.text.sentences import split_spans
 from briefing.text.unfit import IRREGULAR_PAST, unfit
@@ -90,11 +91,6 @@ _DEICTIC = re.compile(r"[\W_]*(?:(?:this|so)\s+(?:far|week|month|year|morning|af
 _CONTRACTED = r"(?:['’](?:ve|s|re|d|ll))?"
 _LATE_PRONOUN = re.compile(r"[\W_]*[A-Z][a-z]+,?\s+(?:he|she|they)" + _CONTRACTED + r"\s")
 _FRONTED = re.compile(r"[\W_]*(?:[\w'’-]+\s+){0,4}[\w'’-]+,\s+(?=(?:he|she|it|they)" + _CONTRACTED + r"\s)")
-# ... and a demonstrative subject after a fronted clause of any length ("Given that fires are
-# rarer ..., this did not seem a good use of time", "If true, this is ..."): what it stands
-# for was said before.
-_FRONTED_DEMONSTRATIVE = re.compile(r",\s+(?:this|that|these|those)\s+(?:is|was|were|are|did|does|do|has|have|had|"
-                                    r"will|would|could|can|may|might|should|seems|seemed|means|meant|makes|made)\b")
 # A set counted before ("Of the 10, four have ..."), a time or manner set by what came before
 # ("signed the document the same day", "responded in kind"), anywhere in the sentence; "the
 # same day as ..." names its own reference.
@@ -161,7 +157,7 @@ def points_back(sentence: str, topic: str = "", descriptions: bool = True, span:
         return "points back"
     if opens_back(sentence) or _LATE_PRONOUN.match(sentence) or _OF_COUNTED.match(sentence) \
             or _BACK_EARLY.search(" ".join(sentence.split()[:12])) or _THE_OTHER.search(sentence) \
-            or _SET_BEFORE.search(QUOTED.sub("", sentence)) or _FRONTED_DEMONSTRATIVE.search(QUOTED.sub("", sentence)):
+            or _SET_BEFORE.search(QUOTED.sub("", sentence)) or anaphora.fronted_demonstrative(sentence):
         return "points back"
     if _FIRST_PERSON_ANYWHERE.search(QUOTED.sub("", span or sentence)):
         return "unattributed first person"
