@@ -120,6 +120,11 @@ def make_brief(articles: list[Article], options: Options = Options(),
             break
         budget = max(budget - max(over, 20), 50)  # what else the brief shows shrinks with the claims, not word for word
         brief = _compose(classified, claim_words=budget, lead_texts=leads_chosen, **compose)
+    # the claims can give no more (the key points and each section's best claim stay): the
+    # timeline gives way, its least reported events first
+    while options.reading_words and _reading_words(brief) > options.reading_words and (brief.timeline or brief.undated):
+        compose["options"] = replace(options, timeline_max=max(len(brief.timeline), len(brief.undated)) - 1)
+        brief = _compose(classified, claim_words=budget, lead_texts=leads_chosen, **compose)
     return BuildResult(brief=brief, summaries=summaries, warnings=warnings)
 
 

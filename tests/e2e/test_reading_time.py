@@ -108,6 +108,16 @@ def test_a_profile_sets_both_budgets(tmp_path, many, cut):
     assert "Left out to keep the brief short" not in markdown and f"### [{MANY}]" in markdown
 
 
+def test_when_the_claims_can_give_no_more_the_timeline_gives_way(tmp_path, many, cut):
+    path = tmp_path / "shorter.toml"
+    # key points, each section's best claim and the actors are about 550 words here
+    path.write_text("[lengths]\nreading_words = 700\n")
+    brief = pipeline.build([str(many)], options_with_profile(Options(), profile.load(path))).brief
+    assert before_sources(brief) <= 700
+    assert 0 < len(brief.timeline) + len(brief.undated) < len(cut.timeline) + len(cut.undated)
+    assert [c.text for c in brief.key_points] == [c.text for c in cut.key_points]
+
+
 def test_a_profile_with_bad_budgets_names_both(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text("[lengths]\nclaim_words = 10\nappendix_words = -1\n")
@@ -130,7 +140,7 @@ def test_the_whole_brief_is_read_in_five_minutes(cut, uncut):
 
 def test_a_profile_sets_the_reading_length_and_claims_give_way(tmp_path, many, cut):
     path = tmp_path / "short.toml"
-    # claims give way down to the key points and each section's best claim (here about 800 words)
+    # claims give way down to the key points and each section's best claim, then the timeline
     path.write_text("[lengths]\nreading_words = 900\n")
     brief = pipeline.build([str(many)], options_with_profile(Options(), profile.load(path))).brief
     assert before_sources(brief) <= 900 < before_sources(cut)
