@@ -67,8 +67,8 @@ def _without_dateline(headline: str) -> str:
 def derive_title(articles: list[Article], claims: list[Claim], key_points: list[Claim]) -> str:
     """The headline of the article behind the brief's top claim, else of the first with one;
     else the central claim's opening clause; else how many sources the brief has."""
-    titled = {a.source.id: _without_dateline(a.source.title) for a in articles
-              if a.source.title and looks_like_headline(a.source.title) and _without_dateline(a.source.title)}
+    headlines = {a.source.id: _without_dateline(a.source.title or "") for a in articles}
+    titled = {k: h for k, h in headlines.items() if h and looks_like_headline(h)}
     for claim in claims[:1]:
         if claim.origin[0] in titled:
             return titled[claim.origin[0]]
