@@ -15,7 +15,8 @@ from briefing.summary import multidoc
 from briefing.text import lead, roles
 
 # Key points: a quarter of the claims, at least 3 and at most 5 (bottom line up front: a
-# reader should take in the key points in under a minute).
+# reader should take in the key points in under a minute); fewer when fewer claims are told as
+# news.
 KEY_POINTS_MIN, KEY_POINTS_MAX, KEY_POINTS_SHARE = 3, 5, 0.25
 WORDS_PER_POINT = 40  # the summarizer's word budget: this much a point (long claims are rare news)
 
@@ -39,8 +40,10 @@ def choose(claims: list[Claim], summaries: list[Summary], most: int = KEY_POINTS
     news = [c for c in fit if is_news(c)]
     chosen = [by_ref[c.ref] for c in multidoc.select(news, summaries, WORDS_PER_POINT * n)][:n]
     picked = {c.ref for c in chosen}
-    chosen += [c for c in news + fit if c.ref not in picked and not picked.add(c.ref)][:n - len(chosen)]
-    return chosen or claims[:1]
+    # fewer points rather than one that is not told as news (an article's later sentence, one
+    # source's): those were judged background or junk 8 times in 40, news 11 in 139
+    chosen += [c for c in news if c.ref not in picked and not picked.add(c.ref)][:n - len(chosen)]
+    return chosen or fit[:1] or claims[:1]
 
 
 def _fresh_first(fit: list[Claim], n: int) -> list[Claim]:

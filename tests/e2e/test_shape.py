@@ -160,3 +160,27 @@ def test_what_was_so_until_last_month_is_shown_but_does_not_lead(tmp_path):
     assert points and not [t for t in points if t.startswith("Until last month")]
     assert any(t.startswith("Lenvik council voted on Tuesday") or "closed" in t for t in points)
     assert [t for t in body if t.startswith("Until last month")]  # in the body, not lost
+
+
+def test_a_key_point_is_told_as_news_or_the_brief_has_fewer(tmp_path):
+    # one article: its first three sentences are told as news, the rest are its later paragraphs
+    lead = ["Lenvik council voted on Tuesday to close the old harbour bridge after engineers found cracks in two piers.",
+            "Mayor Ola Dahl said the bridge would stay closed to cars, buses and lorries until the repairs are done.",
+            "The road agency said it would inspect the piers of the Lenvik bridge again on Friday morning."]
+    later = ["Ferry operator Fjordline said it would add two sailings a day across the Lenvik fjord.",
+             "Shop owners in the old town of Lenvik said the closure would cost them many customers.",
+             "The Lenvik harbour bridge, built in 1931, carries about 9,000 vehicles on a working day.",
+             "Fishermen in the Lenvik harbour said the repairs must not block the channel under the bridge.",
+             "The county governor Kari Holm said the state would help pay for the repairs to the piers.",
+             "Bus company Nordtrafikk said its buses would take the coast road through Sandvik instead.",
+             "Parents at the Lenvik school said the children's buses now leave half an hour earlier.",
+             "The opposition on the Lenvik council said warnings about the piers were ignored for years.",
+             "Engineers said the cracks in the two piers were found during a routine check last week.",
+             "Tourism officials in Lenvik said the summer season would suffer if the bridge stays shut.",
+             "The fire service said its trucks would be stationed on both sides of the fjord in Lenvik.",
+             "Road agency engineer Per Lunde said the piers had been repaired once before, in 1987."]
+    (tmp_path / "a.txt").write_text("\n\n".join(lead + later), encoding="utf-8")
+    brief = pipeline.build([str(tmp_path / "a.txt")]).brief
+    points = [c.text for c in brief.key_points]
+    assert points and all(t in lead for t in points), points
+    assert [t for t in later if t in [c.text for s in brief.sections for c in s.claims]]  # shown, in the body
