@@ -39,9 +39,10 @@ def debris_rules() -> DebrisRules:
 # and an outlet inside brackets.
 _NAMES = r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+"
 CREDIT = re.compile(r"\(" + _NAMES + r"(?:\s*,\s*" + _NAMES + r")*\s*/\s*[A-Z][^()]{2,40}\)")
-# ... or "Photograph: Jane Roe/Daily Planet" at the end of the caption it closes.
+# ... or "Photograph: Jane Roe/Daily Planet" at the end of the caption it closes, perhaps with a
+# player's buttons after it ("(Jane Roe/Daily Planet video) SEE MORE VIDEOS").
 _CREDIT_END = re.compile(r"(?:" + CREDIT.pattern + r"|\(?\b(?:Photograph|Photo|Picture|Image|Video)(?: by)?:"
-                         r"\s+[A-Z][^.!?()]{0,80}\)?)\s*$")
+                         r"\s+[A-Z][^.!?()]{0,80}\)?)(?:\s+[A-Z]{2,}){0,4}\s*$")
 
 
 def is_debris(text: str, rules: DebrisRules | None = None) -> bool:

@@ -167,6 +167,11 @@ def test_a_video_caption_closed_by_its_makers_credit_is_dropped_whole(write):
     article = cleaned(write("a.txt", f"Bridge Collapses in Varnholm\n\n{caption}\n\n{P1}\n\n{aside}\n\n{P2}\n"))
     assert "Mara Lind" not in article.text
     assert aside in article.text
+    # ... with the player's buttons after the credit
+    video = ("Harbour camera footage gave police the missing minutes of the Kessel Bridge collapse. The owner "
+             "let police copy the video. (Ivo Rask/Varnholm Herald video) SEE MORE VIDEOS")
+    article = cleaned(write("v.txt", f"Bridge Collapses in Varnholm\n\n{P1}\n\n{video}\n\n{P2}\n"))
+    assert "Harbour camera" not in article.text and P2 in article.text
     # a headline, a standfirst and a photo's caption run together: the credit closes it
     block = ("Bridge inquiry Lind says the council ignored warnings, report reveals 'We told them "
              "every year,' writes the engineer in a letter now made public. The engineer's letter to the "
