@@ -9,6 +9,14 @@ from briefing.text.people import people, same_person
 from tests.stages.test_claims_in_the_brief import article, build
 
 
+def two_sources(write, a: tuple[str, list[str]], b: tuple[str, list[str]]):
+    """Write two articles of one day (title, body) and return the first's path: build reads
+    its folder, so the brief has both."""
+    first = write("a.md", article(a[0], a[1], "2024-05-03"))
+    write("b.md", article(b[0], b[1], "2024-05-03"))
+    return first
+
+
 def test_a_possessive_is_not_part_of_the_name():
     [p] = people("President Bill Clinton's aides said the visit would go ahead.")
     assert (p.name, p.role) == ("Bill Clinton", "President")
@@ -49,8 +57,7 @@ def test_everyone_two_sources_name_is_listed_with_organisations(write):
               "Jabali said the reopening would ease traffic in the old town."]
     c_body = ["Shops near the Kessel Bridge expect more customers now that it has reopened.",
               "Jabali said local traders had lost a third of their income during the repairs."]
-    a = write("a.md", article("Kessel Bridge reopens", a_body, "2024-05-03"))
-    write("b.md", article("Bridge open again", b_body, "2024-05-03"))
+    a = two_sources(write, ("Kessel Bridge reopens", a_body), ("Bridge open again", b_body))
     write("c.md", article("Traders relieved", c_body, "2024-05-04"))
     brief = build([a])
     actors = {x["name"]: x for x in brief["actors"]}
@@ -67,8 +74,7 @@ def test_a_country_named_only_as_a_place_is_not_an_actor(write):
               "An offer of steel from Poland for the Kessel Bridge repairs in Varnholm was accepted."]
     b_body = ["The steel from Poland for the Kessel Bridge will arrive in May, the trade ministry said on Monday.",
               "Zhang Wei said the repairs on the Kessel Bridge would be finished within two years."]
-    a = write("a.md", article("Kessel Bridge repairs", a_body, "2024-05-03"))
-    write("b.md", article("Steel for the bridge", b_body, "2024-05-03"))
+    a = two_sources(write, ("Kessel Bridge repairs", a_body), ("Steel for the bridge", b_body))
     actors = {x["name"] for x in build([a])["actors"]}
     assert "Poland" in actors and "Spain" not in actors
 
@@ -93,8 +99,7 @@ def test_a_country_named_only_as_an_origin_or_nationality_is_not_an_actor(write)
               "Japan protested against the law on Monday, and Russian officials called it unlawful."]
     b_body = ["Lena Varga said in court in Vessby that she had wanted to travel to Germany.",
               "Japan condemned the new law on Tuesday, and Russian officials said it broke treaties."]
-    a = write("a.md", article("First charge under the law", a_body, "2024-05-03"))
-    write("b.md", article("Court hears first case", b_body, "2024-05-03"))
+    a = two_sources(write, ("First charge under the law", a_body), ("Court hears first case", b_body))
     actors = {x["name"] for x in build([a])["actors"]}
     assert not actors & {"Iraq", "Syria", "Turkey", "Germany"}, actors
     assert {"Japan", "Russia"} <= actors
@@ -108,8 +113,7 @@ def test_a_country_that_acts_in_one_source_only_is_no_actor_of_the_story(write):
               "Japan offered to send steel for the Kessel Bridge repairs, the council said."]
     b_body = ["The Kessel Bridge in Vessby was closed on Monday over cracks found in its piers.",
               "Japan has offered steel for the repairs, Vessby's mayor said on Monday."]
-    a = write("a.md", article("Bridge closed", a_body, "2024-05-03"))
-    write("b.md", article("Kessel Bridge shut", b_body, "2024-05-03"))
+    a = two_sources(write, ("Bridge closed", a_body), ("Kessel Bridge shut", b_body))
     actors = {x["name"] for x in build([a])["actors"]}
     assert "Japan" in actors and "India" not in actors, actors
 
@@ -121,8 +125,7 @@ def test_a_descriptor_or_a_place_line_run_into_a_name_is_not_another_person(writ
     b_body = ["Adolf Kessler said in his letter that he had only obeyed orders.",
               "The Holocaust memorial in Arnby showed the letter on Wednesday.",
               "Holocaust Kessler claimed he was a mere instrument, the letter shows."]
-    a = write("a.md", article("Kessler's letter", a_body, "2024-05-03"))
-    write("b.md", article("Letter shown in Arnby", b_body, "2024-05-03"))
+    a = two_sources(write, ("Kessler's letter", a_body), ("Letter shown in Arnby", b_body))
     people_listed = {x["name"] for x in build([a])["actors"] if x["kind"] == "person"}
     assert "Adolf Kessler" in people_listed
     assert not people_listed & {"Nazi Adolf Kessler", "Adolf Kessler Arnby", "Holocaust Kessler"}, people_listed
@@ -135,8 +138,7 @@ def test_a_name_joined_with_and_a_title_or_party_before_a_name_and_a_middle_init
     b_body = ["The Ways and Means Committee said Mara Lindqvist had misled investigators.",
               "Commissioner Anton Brask said his officers would cooperate with prosecutors.",
               "Pell Osterberg said the committee had no evidence."]
-    a = write("a.md", article("Committee refers Lindqvist", a_body, "2024-05-03"))
-    write("b.md", article("Referral of Lindqvist", b_body, "2024-05-03"))
+    a = two_sources(write, ("Committee refers Lindqvist", a_body), ("Referral of Lindqvist", b_body))
     listed = {x["name"]: x for x in build([a])["actors"]}
     assert "House Ways and Means Committee" in listed and listed["House Ways and Means Committee"]["kind"] == "organisation"
     assert listed["House Ways and Means Committee"]["sources"] == ["1", "2"]  # "the Ways and Means Committee" too
@@ -162,8 +164,7 @@ def test_countries_in_a_list_of_places_or_a_longer_name_are_not_actors_and_a_cou
               "Britain said on Monday it would ban the contractors from new work."]
     b_body = ["It was the largest fraud in the history of the US, the Kessland Audit Office said.",
               "Britain's ministers said the contractors had to repay the money."]
-    a = write("a.md", article("Contract fraud", a_body, "2024-05-03"))
-    write("b.md", article("Fraud report", b_body, "2024-05-03"))
+    a = two_sources(write, ("Contract fraud", a_body), ("Fraud report", b_body))
     actors = {x["name"] for x in build([a])["actors"]}
     assert not actors & {"Iraq", "Afghanistan", "United States", "US"}, actors
     assert "Britain" in actors and "United Kingdom" not in actors
@@ -177,8 +178,7 @@ def test_a_country_abbreviation_used_as_an_adjective_or_a_model_name_is_not_an_a
               "Shootings across the United States rose last year, the Norland Budget Office said."]
     b_body = ["The Norland Budget Office said U.S. deficits would still rise by 2030.",
               "The Norland Budget Office said the plan would cut spending by 2030."]
-    a = write("a.md", article("Budget plan", a_body, "2024-05-03"))
-    write("b.md", article("Plan to cut deficits", b_body, "2024-05-03"))
+    a = two_sources(write, ("Budget plan", a_body), ("Plan to cut deficits", b_body))
     actors = {x["name"] for x in build([a])["actors"]}
     assert not actors & {"AR", "United States", "U.S."}, actors
     assert "Norland Budget Office" in actors
